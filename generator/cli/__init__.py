@@ -1,0 +1,30 @@
+"""The `prepkit` command: a thin layer that parses options, runs the pipeline and prints."""
+
+from __future__ import annotations
+
+import click
+
+from generator import __version__
+from generator.cli.check import check
+from generator.cli.init import init
+from generator.cli.schema import schema
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="prepkit")
+def cli() -> None:
+    """Prepare informational interviews from YAML files kept in git.
+
+    \b
+    Example:
+      prepkit init my-kit && cd my-kit && prepkit check
+    """
+
+
+cli.add_command(init)
+cli.add_command(check)
+cli.add_command(schema)
+
+
+def main() -> None:
+    cli(prog_name="prepkit")

@@ -1,0 +1,45 @@
+"""Warnings: things that are allowed but probably not what the user wants."""
+
+from __future__ import annotations
+
+from generator.derive import agenda_of, duration_of, must_ask_minutes
+from generator.errors import Diagnostic, Severity
+from generator.kit import Kit
+from generator.model import Entity
+
+
+def lint(kit: Kit) -> list[Diagnostic]:
+    """Warnings about a cross-checked kit: meetings that do not fit, empty plans, lone fields."""
+    warnings: list[Diagnostic] = []
+    for interview in kit.interviews.values():
+        agenda = agenda_of(kit, interview)
+        if not agenda:
+            warnings.append(_warn(interview, ("question_sets",), "this interview has no "
+                                  "questions; add a question set or questions of its own",
+                                  "no-questions"))
+            continue
+        needed, available = must_ask_minutes(agenda), duration_of(kit, interview)
+        if needed > available:
+            loc = ("scheduled", "duration_minutes") if interview.scheduled else ("questions",)
+            warnings.append(_warn(interview, loc, f"the must-ask questions need {needed} "
+                                  f"minutes but the conversation is {available} minutes; mark "
+                                  "some 'priority: nice' or agree on more time", "over-time"))
+        if interview.kind == "post-offer" and interview.offer is None:
+            warnings.append(_warn(interview, ("kind",), "a post-offer interview usually names "
+                                  "the offer: add 'offer: {role: ..., decide_by: ...}'",
+                                  "no-offer"))
+    fields_with_people = {field_id for contact in kit.contacts.values()
+                          for field_id in contact.fields}
+    for field_id, career_field in kit.fields.items():
+        if field_id not in fields_with_people:
+            warnings.append(_warn(career_field, ("name",), "nobody in your contacts works in "
+                                  "this field yet; list it in a contact's 'fields'",
+                                  "empty-field"))
+    return warnings
+
+
+def _warn(entity: Entity, loc: tuple[str, ...], message: str, code: str) -> Diagnostic:
+    assert entity.source is not None, "entities read from files always have a source"
+    found = entity.source.diagnostic(loc, message, code=code)
+    return Diagnostic(found.file, found.position, found.message, found.key_path,
+                      Severity.WARNING, code)

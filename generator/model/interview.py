@@ -1,0 +1,73 @@
+"""One conversation: steps 4 to 6 of the practice, contact, conduct and follow up."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.model.entity import Entity
+from generator.model.questions import Question
+from generator.model.types import (
+    Channel,
+    Day,
+    InterviewKind,
+    LocalDateTime,
+    Markdown,
+    Medium,
+    Minutes,
+    Slug,
+    StatusOverride,
+    StrictModel,
+    Text,
+)
+
+
+class Outreach(StrictModel):
+    """How and when you asked for the conversation."""
+
+    channel: Channel = Field("email", description="email or linkedin.")
+    sent_on: Day | None = Field(None, description="When you sent the request.")
+    replied_on: Day | None = Field(None, description="When they answered.")
+    nudged_on: Day | None = Field(None, description="When you sent a polite reminder.")
+
+
+class Scheduled(StrictModel):
+    """The agreed time, place and length."""
+
+    at: LocalDateTime = Field(description="Local time in the kit's timezone, YYYY-MM-DDTHH:MM.")
+    duration_minutes: Minutes | None = Field(None, description="The length agreed in advance; "
+                                             "the kit's default_duration_minutes when left out.")
+    medium: Medium = Field("video", description="video, phone or in-person.")
+    location: Text | None = Field(None, description="A meeting link or an address.",
+                                  examples=["https://meet.example.com/abc"])
+
+
+class Offer(StrictModel):
+    """For a post-offer conversation: the offer being decided on."""
+
+    role: Text = Field(examples=["Associate Data Scientist"])
+    decide_by: Day | None = Field(None, description="When the decision is due.")
+
+
+class Interview(Entity):
+    """content/interviews/<id>.yml: one informational interview."""
+
+    contact: Slug = Field(description="Id of the contact you are talking to.")
+    field: Slug | None = Field(None, description="Id of the career field it is about; the "
+                               "contact's first field when left out.")
+    kind: InterviewKind = Field("exploratory", description="exploratory, or post-offer for a "
+                                "conversation after a job offer.")
+    question_sets: list[Slug] = Field(default_factory=list, description="Ids of question sets.")
+    questions: list[Question] = Field(default_factory=list, description="Extra questions for "
+                                      "this person.")
+    goals: list[Text] = Field(default_factory=list, description="What you want to learn.")
+    outreach: Outreach | None = None
+    scheduled: Scheduled | None = None
+    offer: Offer | None = None
+    notes: Markdown | None = Field(None, description="Taken during the conversation; private.")
+    takeaways: list[Text] = Field(default_factory=list, description="What you will act on; "
+                                  "private.")
+    referrals: list[Slug] = Field(default_factory=list, description="Ids of contacts they "
+                                  "suggested you talk to.")
+    thank_you_sent_on: Day | None = Field(None, description="When you sent the thank-you note.")
+    status: StatusOverride | None = Field(None, description="Overrides the stage: declined, "
+                                          "cancelled or closed.")

@@ -1,0 +1,62 @@
+"""kit.yml: the kit itself and its owner, the job-seeker."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from generator.model.types import (
+    Days,
+    Email,
+    HttpUrl,
+    Markdown,
+    Minutes,
+    StrictModel,
+    Text,
+    Timezone,
+    WholeNumber,
+)
+
+
+class Owner(StrictModel):
+    """The job-seeker this kit belongs to; their details fill in the emails."""
+
+    name: Text = Field(description="Your full name.", examples=["Alex Rivera"])
+    email: Email | None = Field(None, description="Your email address.")
+    phone: Text | None = Field(None, description="Your phone number, quoted.",
+                               examples=["+1 555 0100"])
+    linkedin: HttpUrl | None = Field(None, description="Your LinkedIn profile address.")
+    school: Text | None = Field(None, description="Your school.", examples=["State University"])
+    program: Text | None = Field(None, description="Your degree program and class year.",
+                                 examples=["B.S. Computer Science, class of 2027"])
+    pitch: Text | None = Field(None, description="One or two sentences on who you are and "
+                               "what you are exploring.")
+    signature: Text | None = Field(None, description="How your emails are signed; built from "
+                                   "name, program and school when left out.")
+
+
+class Rules(StrictModel):
+    """Rules of thumb the kit follows; the defaults match common career-centre advice."""
+
+    thank_you_within_days: Days = Field(2, description="Days after a conversation by which "
+                                        "the thank-you note is due.")
+    nudge_after_days: Days = Field(7, description="Days without a reply before a polite nudge.")
+    linkedin_note_limit: WholeNumber = Field(300, description="Characters allowed in a LinkedIn "
+                                             "connection note (200 on free accounts).")
+    outreach_word_limit: WholeNumber = Field(100, description="Words a first outreach email "
+                                             "should stay under.")
+    default_duration_minutes: Minutes = Field(20, description="Length of a conversation when "
+                                              "none was agreed yet.")
+    minutes_per_question: Minutes = Field(3, description="Minutes budgeted for a question that "
+                                          "does not say.")
+
+
+class KitFile(StrictModel):
+    """content/kit.yml: the kit's title, its owner and its settings."""
+
+    title: Text = Field(description="The kit's title, shown on every page.",
+                        examples=["Alex Rivera's informational interviews"])
+    owner: Owner
+    timezone: Timezone = Field("UTC", description="IANA timezone name; every time written in "
+                               "the kit is local to it.")
+    rules: Rules = Field(default_factory=Rules)
+    description: Markdown | None = Field(None, description="A paragraph for the home page.")

@@ -1,0 +1,69 @@
+"""Where a kit lives: its mkdocs.yml, and the prepkit plugin's settings in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import PrepkitError
+
+DEFAULT_CONTENT_DIR = "content"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, which may hold tags such as !!python/name or !ENV: they become None.
+
+    Nothing is constructed from a tag; MkDocs itself resolves them when it builds.
+    """
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+_TolerantLoader.add_multi_constructor("!", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+@dataclass(frozen=True)
+class KitLocation:
+    config_file: Path
+    content_dir: Path
+
+    @property
+    def root(self) -> Path:
+        return self.config_file.parent
+
+
+def locate_kit(config_file: Path) -> KitLocation:
+    """Read `mkdocs.yml` enough to find the content folder (plugin option `content_dir`)."""
+    if not config_file.is_file():
+        raise PrepkitError(
+            f"{config_file}: not found. Run prepkit from a kit folder, pass -f path/to/mkdocs.yml, "
+            "or create a kit with 'prepkit init DIR'.")
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), _TolerantLoader)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise PrepkitError(f"{config_file}: cannot be read as YAML: {error}") from None
+    options = plugin_options(config if isinstance(config, dict) else {})
+    content_dir = options.get("content_dir") or DEFAULT_CONTENT_DIR
+    if not isinstance(content_dir, str):
+        raise PrepkitError(f"{config_file}: the prepkit plugin's content_dir must be a folder "
+                           "name, like 'content'")
+    return KitLocation(config_file=config_file, content_dir=config_file.parent / content_dir)
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The prepkit plugin's options from a parsed mkdocs.yml (list or mapping form)."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+        for item in plugins)
+    for name, options in entries:
+        if name == "prepkit":
+            return options if isinstance(options, dict) else {}
+    return {}

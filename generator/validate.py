@@ -1,0 +1,140 @@
+"""Turn one YAML document into a model, or into plain-English located diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.errors import Diagnostic
+from generator.yaml_source import KeyPath, YamlDocument, format_key_path
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """'; did you mean 'x'?' when a choice is close to `word`, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+@dataclass
+class Validated(Generic[ModelT]):
+    """The model when the document is valid; else its problems and, where possible, a partial
+    model without the broken top-level keys, so cross-file checks can still look at the rest."""
+
+    model: ModelT | None
+    problems: list[Diagnostic]
+    partial: ModelT | None = None
+
+
+def validate_document(model: type[ModelT], document: YamlDocument) -> Validated[ModelT]:
+    """Validate every key of `document`; all problems are reported, not just the first."""
+    try:
+        return Validated(model.model_validate(document.data), [])
+    except ValidationError as error:
+        details = error.errors()
+    problems = [_diagnostic(model, document, detail) for detail in details]
+    broken_keys = {detail["loc"][0] for detail in details if detail["loc"]}
+    remaining = {key: value for key, value in document.data.items() if key not in broken_keys}
+    try:
+        partial = model.model_validate(remaining)
+    except ValidationError:
+        partial = None  # a required key is among the broken ones
+    return Validated(None, problems, partial)
+
+
+def _diagnostic(model: type[BaseModel], document: YamlDocument, detail: ErrorDetails) -> Diagnostic:
+    loc: KeyPath = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        known = _known_keys(model, loc[:-1])
+        key = str(loc[-1])
+        allowed = ", ".join(known)
+        message = f"unknown key {key!r}{did_you_mean(key, known)}"
+        if not did_you_mean(key, known):
+            message += f" (known keys: {allowed})"
+        return document.diagnostic(loc, message, of_key=True, code="unknown-key")
+    if kind == "missing":
+        return Diagnostic(document.display, document.position(loc[:-1]),
+                          f"{loc[-1]!r} is required but missing; add '{loc[-1]}: ...'",
+                          format_key_path(loc),
+                          code="missing-key")
+    return document.diagnostic(loc, _plain_message(kind, value, detail), code=kind)
+
+
+def _plain_message(kind: str, value: Any, detail: ErrorDetails) -> str:
+    ctx = detail.get("ctx") or {}
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        return f"{_shown(value)} is not one of {expected}"
+    if kind == "value_error":
+        error = ctx.get("error")
+        return str(error) if error else detail["msg"]
+    if kind in ("string_type", "str_type"):
+        return f"expected text, found {_describe(value)}"
+    if kind == "list_type":
+        return ("expected a list (like [a, b] or lines starting with '- '), "
+                f"found {_describe(value)}")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of keys, found {_describe(value)}"
+    if kind in ("int_type", "int_parsing", "date_type", "datetime_type"):
+        return f"{_shown(value)} is not of the right form ({detail['msg'].lower()})"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{_shown(value)} is too small; it must be at least {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{_shown(value)} is too large; it must be at most {ctx.get('le', ctx.get('lt'))}"
+    if kind == "too_short":
+        return "must not be empty; add at least one entry"
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} does not have the expected form"
+    return detail["msg"]
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    return _describe(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"the text {value!r}"
+
+
+def _known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
+    """The keys allowed at `loc`, found by walking the model's fields."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if _is_model(current) else None
+        if field is None:
+            return []
+        current = _model_inside(field.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(candidate: Any) -> bool:
+    return isinstance(candidate, type) and issubclass(candidate, BaseModel)
+
+
+def _model_inside(annotation: Any) -> Any:
+    """The model class in `X`, `X | None` or `list[X]`, if any."""
+    if _is_model(annotation):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_inside(argument)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,248 @@
+"""Safe YAML reading that remembers where every key and value came from.
+
+PyYAML's safe loader still accepts duplicate keys, resolves YAML 1.1 scalars (`NO` becomes
+False, `10:30` becomes 630, `012` becomes 10) and expands aliases without limit. So this module
+only lets PyYAML *compose* a node tree (no construction, no implicit typing) and turns the
+nodes into plain values itself: every scalar stays the text the user typed, except an
+unquoted `null`/`~`/empty value, which is None. The models decide what a text means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import START, Diagnostic, Position
+
+MAX_FILE_BYTES = 1024 * 1024
+# A real kit file holds a few hundred values; a budget this size only stops alias bombs.
+MAX_VALUES = 100_000
+MAX_DEPTH = 64
+
+KeyPath = tuple[str | int, ...]
+
+_PLAIN_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_ALLOWED_TAGS = frozenset({
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp",
+})
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+
+class _TextResolver(yaml.resolver.BaseResolver):
+    """Resolves every plain scalar to text: no YAML 1.1 guessing of booleans, numbers or times."""
+
+
+try:  # libyaml's parser is several times faster; the pure one gives the same nodes.
+    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+class _Composer(_Parser, _TextResolver):  # type: ignore[misc]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _TextResolver.__init__(self)
+
+
+@dataclass
+class YamlDocument:
+    """A mapping read from one file, with the position of each key and value."""
+
+    path: Path
+    display: str
+    data: dict[str, Any]
+    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, loc: KeyPath, *, of_key: bool = False) -> Position:
+        """Where `loc` is written; for a key that is missing, where its mapping starts."""
+        table = self.key_positions if of_key else self.value_positions
+        if loc in table:
+            return table[loc]
+        for end in range(len(loc) - 1, -1, -1):
+            parent = loc[:end]
+            if parent in self.value_positions:
+                return self.value_positions[parent]
+        return START
+
+    def diagnostic(self, loc: KeyPath, message: str, **extra: Any) -> Diagnostic:
+        of_key = extra.pop("of_key", False)
+        return Diagnostic(self.display, self.position(loc, of_key=of_key), message,
+                          format_key_path(loc), **extra)
+
+
+class YamlError(Exception):
+    """A file that could not be read as a prepkit YAML mapping."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.format())
+        self.diagnostic = diagnostic
+
+
+def format_key_path(loc: KeyPath) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
+    """Read one file; raise YamlError with its location for anything but a clean mapping."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlError(Diagnostic(
+                shown, START,
+                f"file is {size:,} bytes; prepkit reads files up to 1 MiB ({MAX_FILE_BYTES:,} "
+                "bytes). Split it into several files or move long text elsewhere.",
+                code="too-large"))
+        raw = path.read_bytes()
+    except OSError as error:
+        raise YamlError(Diagnostic(shown, START, f"cannot read file: {error.strerror}",
+                                   code="unreadable")) from None
+    return parse_yaml_bytes(raw, path=path, display=shown)
+
+
+def parse_yaml_bytes(raw: bytes, *, path: Path, display: str) -> YamlDocument:
+    text = _decode(raw, display)
+    _reject_tab_indentation(text, display)
+    root = _compose(text, display)
+    if root is None:
+        raise YamlError(Diagnostic(display, START,
+                                   "file is empty; expected keys such as 'name: ...'",
+                                   code="empty"))
+    if not isinstance(root, yaml.MappingNode):
+        raise YamlError(Diagnostic(
+            display, _position(root),
+            f"expected a mapping of keys (like 'name: ...'), found {_describe_node(root)}",
+            code="not-a-mapping"))
+    document = YamlDocument(path=path, display=display, data={})
+    document.value_positions[()] = _position(root)
+    document.data = _NodeConverter(document).convert(root, (), 0)
+    return document
+
+
+def _decode(raw: bytes, display: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")  # a byte-order mark is harmless, so accept it
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(Diagnostic(
+            display, Position(line, column),
+            f"file is not UTF-8 text (byte 0x{raw[error.start]:02x} cannot be decoded); "
+            "save it with UTF-8 encoding", code="encoding")) from None
+
+
+def _reject_tab_indentation(text: str, display: str) -> None:
+    match = _TAB_INDENT.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.end() - match.start()
+        raise YamlError(Diagnostic(display, Position(line, column),
+                                   "tab used for indentation; YAML needs spaces",
+                                   code="tab-indent"))
+
+
+def _compose(text: str, display: str) -> yaml.Node | None:
+    composer = _Composer(text)
+    try:
+        node: yaml.Node | None = composer.get_single_node()
+        return node
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Position(mark.line + 1, mark.column + 1) if mark else START
+        problem = error.problem or error.context or "not valid YAML"
+        if "expected a single document" in str(error.context or ""):
+            problem = "holds more than one YAML document ('---'); keep one entity per file"
+        raise YamlError(Diagnostic(display, where, f"YAML syntax error: {problem}",
+                                   code="syntax")) from None
+    except yaml.YAMLError as error:  # reader errors such as control characters
+        raise YamlError(Diagnostic(display, START, f"YAML syntax error: {error}",
+                                   code="syntax")) from None
+    finally:
+        composer.dispose()
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _describe_node(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.ScalarNode):
+        return f"the text {node.value!r}"
+    return "something else"
+
+
+class _NodeConverter:
+    """Turns composed nodes into dicts, lists, text and None, recording positions."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.values_left = MAX_VALUES
+
+    def fail(self, node: yaml.Node, message: str, code: str) -> YamlError:
+        return YamlError(Diagnostic(self.document.display, _position(node), message, code=code))
+
+    def convert(self, node: yaml.Node, loc: KeyPath, depth: int) -> Any:
+        self.values_left -= 1
+        if self.values_left < 0:
+            raise self.fail(node, f"expands to more than {MAX_VALUES:,} values through "
+                            "aliases ('*name'); write the values out instead", "alias-bomb")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep", "too-deep")
+        if node.tag not in _ALLOWED_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self.fail(node, f"the tag {shown!r} is not allowed; prepkit reads plain "
+                            "YAML only, so remove the tag", "tag")
+        self.document.value_positions[loc] = _position(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, (*loc, index), depth + 1)
+                    for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _PLAIN_NULLS:
+            return None
+        return node.value
+
+    def _mapping(self, node: yaml.MappingNode, loc: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                    isinstance(key_node, yaml.ScalarNode) and key_node.style is None
+                    and key_node.value == "<<"):
+                raise self.fail(key_node, "merge keys ('<<') are not supported; write the keys "
+                                "out", "merge-key")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                raise self.fail(key_node, "a key must be plain text", "key")
+            key = key_node.value
+            if key in result:
+                first = self.document.key_positions[(*loc, key)]
+                raise self.fail(key_node, f"duplicate key {key!r} (first set on line "
+                                f"{first.line}); keep one", "duplicate-key")
+            self.document.key_positions[(*loc, key)] = _position(key_node)
+            result[key] = self.convert(value_node, (*loc, key), depth + 1)
+        return result
