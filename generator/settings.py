@@ -45,16 +45,21 @@ def locate_kit(config_file: Path) -> KitLocation:
         raise PrepkitError(
             f"{config_file}: not found. Run prepkit from a kit folder, pass -f path/to/mkdocs.yml, "
             "or create a kit with 'prepkit init DIR'.")
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), _TolerantLoader)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise PrepkitError(f"{config_file}: cannot be read as YAML: {error}") from None
-    options = plugin_options(config if isinstance(config, dict) else {})
+    options = plugin_options(read_mkdocs_config(config_file))
     content_dir = options.get("content_dir") or DEFAULT_CONTENT_DIR
     if not isinstance(content_dir, str):
         raise PrepkitError(f"{config_file}: the prepkit plugin's content_dir must be a folder "
                            "name, like 'content'")
     return KitLocation(config_file=config_file, content_dir=config_file.parent / content_dir)
+
+
+def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data; tags such as !!python/name are read as None."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8-sig"), _TolerantLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as error:
+        raise PrepkitError(f"{config_file}: cannot be read as YAML: {error}") from None
+    return config if isinstance(config, dict) else {}
 
 
 def plugin_options(config: dict[str, Any]) -> dict[str, Any]:

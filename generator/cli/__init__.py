@@ -8,6 +8,7 @@ from generator import __version__
 from generator.cli.check import check
 from generator.cli.init import init
 from generator.cli.schema import schema
+from generator.cli.site import build, export, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,6 +25,9 @@ def cli() -> None:
 cli.add_command(init)
 cli.add_command(check)
 cli.add_command(schema)
+cli.add_command(build)
+cli.add_command(serve)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -1,0 +1,83 @@
+"""`prepkit build`, `prepkit serve` and `prepkit export`: the guide site."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from generator.cli.options import config_file_option
+from generator.export import export_kit
+from generator.mkdocs_run import build_site, load_kit_config, mkdocs_logging
+from generator.settings import locate_kit
+from generator.site import parse_today
+
+today_option = click.option(
+    "--today", metavar="YYYY-MM-DD",
+    help="The date to compute stages and due dates from (default: PREPKIT_TODAY, "
+         "SOURCE_DATE_EPOCH, or the real today), for reproducible builds.")
+
+
+@click.command()
+@config_file_option
+@click.option("--site-dir", "site_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write the site (default: site/ beside mkdocs.yml).")
+@today_option
+@click.option("--strict", is_flag=True, help="Fail on any warning, like mkdocs build --strict.")
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
+def build(config_file: Path, site_dir: Path | None, today: str | None, strict: bool,
+          verbose: bool) -> None:
+    """Build the guide site from the kit's content.
+
+    \b
+    Example:
+      prepkit build --today 2026-11-25
+    """
+    parse_today(today)  # a malformed date is reported before anything is built
+    config = build_site(config_file, site_dir=site_dir, today=today, strict=strict,
+                        verbose=verbose)
+    click.echo(f"Built the site in {config.site_dir}")
+
+
+@click.command()
+@config_file_option
+@click.option("-a", "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
+              show_default=True, help="Address to serve on.")
+@today_option
+def serve(config_file: Path, dev_addr: str, today: str | None) -> None:
+    """Serve the site locally and rebuild it whenever a content file changes.
+
+    A mistake made while serving is shown in the terminal; the last good site stays up.
+
+    \b
+    Example:
+      prepkit serve --dev-addr 127.0.0.1:8001
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if today is not None:
+        parse_today(today)
+        os.environ["PREPKIT_TODAY"] = today  # read again by each rebuild
+    load_kit_config(config_file)  # report a missing file or plugin before serving
+    with mkdocs_logging(verbose=True):
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+@click.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@config_file_option
+@today_option
+def export(out_dir: Path, config_file: Path, today: str | None) -> None:
+    """Write the generated Markdown and a mkdocs.yml that builds it without prepkit.
+
+    Useful to inspect or diff the generated pages, or to build them with plain
+    MkDocs-Material elsewhere.
+
+    \b
+    Example:
+      prepkit export /tmp/kit-export && mkdocs build -f /tmp/kit-export/mkdocs.yml
+    """
+    pages, stats = export_kit(locate_kit(config_file), out_dir, today=parse_today(today))
+    click.echo(f"Exported {len(pages)} pages to {out_dir} ({stats.written} written, "
+               f"{stats.unchanged} unchanged)")

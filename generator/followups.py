@@ -1,0 +1,79 @@
+"""What is due, from each interview's dates: nudges, confirmations, thank-yous and more."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from generator.derive import Relations, Stage
+from generator.kit import Kit
+from generator.model import Interview
+
+KEEP_IN_TOUCH_AFTER = timedelta(weeks=6)
+CLOSE_THE_LOOP_AFTER = timedelta(days=7)
+DUE_SOON = timedelta(days=7)
+_FINISHED = {Stage.DECLINED, Stage.CANCELLED, Stage.CLOSED}
+
+
+class Urgency(enum.Enum):
+    OVERDUE = "Overdue"
+    THIS_WEEK = "Due this week"
+    UPCOMING = "Upcoming"
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One thing to do for one interview, by a date."""
+
+    interview_id: str
+    action: str  # nudge | confirm | thank-you | close-the-loop | keep-in-touch | decide
+    label: str
+    due: date
+    done: bool = False
+
+    def urgency(self, today: date) -> Urgency:
+        if self.due < today:
+            return Urgency.OVERDUE
+        return Urgency.THIS_WEEK if self.due <= today + DUE_SOON else Urgency.UPCOMING
+
+
+def follow_ups_for(kit: Kit, interview: Interview, stage: Stage) -> list[FollowUp]:
+    """Every follow-up of one interview, done or not, in date order."""
+    rules = kit.settings.rules
+    items: list[FollowUp] = []
+    outreach = interview.outreach
+    meeting = interview.scheduled.at.date() if interview.scheduled else None
+
+    def add(action: str, label: str, due: date, done: bool = False) -> None:
+        items.append(FollowUp(interview.id, action, label, due, done))
+
+    if stage in _FINISHED:
+        return items
+    if outreach is not None and outreach.sent_on is not None and meeting is None:
+        add("nudge", "Send a polite nudge", outreach.sent_on + timedelta(rules.nudge_after_days),
+            done=outreach.nudged_on is not None or outreach.replied_on is not None)
+    if meeting is not None:
+        add("confirm", "Confirm the day before", meeting - timedelta(days=1),
+            done=stage is not Stage.SCHEDULED)
+        add("thank-you", "Send the thank-you note",
+            meeting + timedelta(rules.thank_you_within_days),
+            done=interview.thank_you_sent_on is not None)
+    thanked = interview.thank_you_sent_on
+    if thanked is not None:
+        contact = kit.contacts.get(interview.contact)
+        if contact is not None and contact.referred_by:
+            add("close-the-loop", "Tell the person who referred you how it went",
+                thanked + CLOSE_THE_LOOP_AFTER)
+        add("keep-in-touch", "Send a keep-in-touch update", thanked + KEEP_IN_TOUCH_AFTER)
+    if interview.offer is not None and interview.offer.decide_by is not None:
+        add("decide", "Decide on the offer", interview.offer.decide_by)
+    return sorted(items, key=lambda item: item.due)
+
+
+def open_follow_ups(kit: Kit, relations: Relations) -> list[FollowUp]:
+    """Every follow-up not yet done across the kit, earliest first."""
+    pending = [item for interview in kit.interviews.values()
+               for item in follow_ups_for(kit, interview, relations.interviews[interview.id].stage)
+               if not item.done]
+    return sorted(pending, key=lambda item: (item.due, item.interview_id))

@@ -1,0 +1,92 @@
+"""The MkDocs plugin `prepkit`: thin hooks around generator.site.
+
+on_config renders the kit's pages into a cache folder (only changed files are rewritten),
+on_files swaps the content folder's raw files for those pages, on_serve watches the content.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator.errors import ContentError, PrepkitError
+from generator.site import GeneratedSite, generate_site, parse_today, site_nav
+
+log = logging.getLogger("mkdocs.plugins.prepkit")
+
+
+class PrepkitConfig(Config):
+    content_dir = c.Type(str, default="content")
+    cache_dir = c.Type(str, default=".prepkit-cache")
+    today = c.Optional(c.Type(str))
+    public = c.Type(bool, default=False)
+
+
+class PrepkitPlugin(BasePlugin[PrepkitConfig]):
+    def __init__(self) -> None:
+        self.command = "build"
+        self.site: GeneratedSite | None = None  # the last good site, kept while serving
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command  # defining on_startup also keeps this instance across rebuilds
+
+    def paths(self, config: MkDocsConfig) -> tuple[Path, Path]:
+        root = Path(config.config_file_path or ".").resolve().parent
+        cache = root / self.config.cache_dir / ("public" if self.config.public else "private")
+        return root / self.config.content_dir, cache
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        content_dir, cache_dir = self.paths(config)
+        try:
+            self.site = generate_site(content_dir, cache_dir, public=self.config.public,
+                                      today=parse_today(self.config.today))
+        except ContentError as error:
+            if self.command != "serve" or self.site is None:
+                raise PluginError(error.format_message()) from None
+            for diagnostic in error.diagnostics:
+                log.error(diagnostic.format())
+            log.error("prepkit: fix the errors above; still serving the last good version")
+        except PrepkitError as error:
+            raise PluginError(error.format_message()) from None
+        assert self.site is not None
+        for warning in self.site.warnings:
+            log.warning(warning.format())
+        if config.nav is None:
+            config.nav = site_nav(self.site.kit)
+        for extension in ("tables", "admonition", "attr_list", "pymdownx.tasklist"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        content_dir, cache_dir = self.paths(config)
+        # Raw content files (YAML with private details) are never published as they are.
+        kept = Files([file for file in files if not _inside(file, content_dir)])
+        for slug, path in self.site.kit.guide_pages.items():
+            kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
+        for page in self.site.pages:
+            kept.append(File.generated(
+                config, page.uri, abs_src_path=str(cache_dir / page.uri),
+                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+        return kept
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        content_dir, _ = self.paths(config)
+        if Path(config.docs_dir).resolve() != content_dir.resolve():
+            server.watch(str(content_dir))
+        return server
+
+
+def _inside(file: File, folder: Path) -> bool:
+    if file.abs_src_path is None or file.generated_by is not None:
+        return False
+    return Path(file.abs_src_path).resolve().is_relative_to(folder.resolve())

@@ -1,0 +1,59 @@
+"""The Jinja environment for generated Markdown: every value is escaped unless marked safe."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import jinja2
+
+from generator.render import escape
+
+
+class Md(str):
+    """Markdown that is already safe: produced by an escaping filter, never from raw YAML."""
+
+    __slots__ = ()
+
+
+def _finalize(value: Any) -> str:
+    # Anything printed with {{ ... }} that no filter marked safe is user text: escape it.
+    if value is None:
+        return ""
+    if isinstance(value, Md):
+        return value
+    return escape.inline(value)
+
+
+def long_date(day: date | datetime) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def long_datetime(moment: datetime) -> str:
+    return f"{long_date(moment)}, {moment:%H:%M}"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator.render", "templates"),
+        autoescape=False,  # the output is Markdown; _finalize escapes for Markdown instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=lambda text, indent=0: Md(escape.markdown_block(text, indent=indent)),
+        link=lambda text, address: Md(escape.link(text, address)),
+        url=lambda address: Md(escape.url(address)),
+        mailto=lambda address, subject="", body="": Md(
+            escape.mailto(address, subject=subject, body=body)),
+        cell=lambda text: Md(escape.cell(text)),
+        yaml=lambda text: Md(escape.yaml_string(text)),
+        safe_md=Md,
+        box=lambda done: Md("[x]" if done else "[ ]"),
+        long_date=long_date,
+        long_datetime=long_datetime,
+    )
+    return env

@@ -1,0 +1,159 @@
+"""Render every page of the guide site as Markdown: {uri: text}, a pure function of the kit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from generator.derive import STAGE_ORDER, Relations, Stage
+from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
+from generator.kit import Kit
+from generator.model import Interview
+from generator.render.markdown import Md, environment
+
+# Built-in guide pages in reading order: (slug, title). A user's content/guide/<slug>.md
+# replaces the page of the same slug.
+GUIDE_PAGES: tuple[tuple[str, str], ...] = (
+    ("research-fields", "1. Research career fields"),
+    ("identify-people", "2. Identify people"),
+    ("prepare-questions", "3. Prepare questions"),
+    ("make-contact", "4. Make contact"),
+    ("conduct", "5. Conduct the conversation"),
+    ("follow-up", "6. Follow up"),
+    ("post-offer", "After an offer"),
+)
+TOPIC_ORDER = ("trends", "insights", "advice", "resources", "assignments")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    today: date
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class Page:
+    uri: str
+    text: str
+    in_nav: bool
+
+
+class _Links:
+    """Relative links between generated pages, from the page being rendered."""
+
+    def __init__(self, uri: str) -> None:
+        self.root = "../" * uri.count("/")
+
+    def to(self, path: str) -> Md:
+        return Md(self.root + path)
+
+    def item(self, folder: str, item_id: str) -> Md:
+        return Md(f"{self.root}{folder}/{item_id}.md")
+
+
+def render_pages(kit: Kit, relations: Relations, options: RenderOptions) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    renderer = _Renderer(kit, relations, options)
+    return list(renderer.pages())
+
+
+class _Renderer:
+    def __init__(self, kit: Kit, relations: Relations, options: RenderOptions) -> None:
+        self.kit = kit
+        self.rel = relations
+        self.options = options
+        self.env = environment()
+        self.pending = open_follow_ups(kit, relations)
+
+    def render(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> Page:
+        text = self.env.get_template(template).render(
+            kit=self.kit, rel=self.rel, links=_Links(uri), today=self.options.today,
+            public=self.options.public, guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
+            contact_of=self.contact_of, latest_stage=self.latest_stage, **context)
+        return Page(uri, text, in_nav)
+
+    def pages(self) -> Iterator[Page]:
+        kit = self.kit
+        yield self.render("index.md", "home.md.j2", in_nav=True, dashboard=self.dashboard())
+        for slug, title in GUIDE_PAGES:
+            if slug not in kit.guide_pages:
+                yield self.render(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True,
+                                  title=title)
+        yield self.render("fields/index.md", "fields_index.md.j2", in_nav=True)
+        for career_field in kit.fields.values():
+            yield self.render(f"fields/{career_field.id}.md", "field.md.j2", in_nav=False,
+                              field=career_field)
+        yield self.render("contacts/index.md", "contacts_index.md.j2", in_nav=True)
+        for contact in kit.contacts.values():
+            yield self.render(f"contacts/{contact.id}.md", "contact.md.j2", in_nav=False,
+                              contact=contact)
+        yield self.render("questions/index.md", "questions_index.md.j2", in_nav=True)
+        for question_set in kit.question_sets.values():
+            yield self.render(f"questions/{question_set.id}.md", "question_set.md.j2",
+                              in_nav=False, question_set=question_set,
+                              by_topic=_group_by_topic(question_set.questions))
+        yield self.render("interviews/index.md", "interviews_index.md.j2", in_nav=True,
+                          by_stage=self.interviews_by_stage())
+        for interview in kit.interviews.values():
+            yield self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
+                              interview=interview, facts=self.rel.interviews[interview.id],
+                              follow_ups=follow_ups_for(
+                                  kit, interview, self.rel.interviews[interview.id].stage))
+        yield self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
+                          buckets=self.buckets())
+        yield self.render("tags.md", "tags.md.j2", in_nav=True)
+
+    def contact_of(self, interview: Interview) -> Any:
+        return self.kit.contacts[interview.contact]
+
+    def latest_stage(self, contact_id: str) -> Stage | None:
+        ids = self.rel.interviews_with.get(contact_id, [])
+        if not ids:
+            return None
+        latest = max(ids, key=lambda i: _sort_moment(self.kit.interviews[i]))
+        return self.rel.interviews[latest].stage
+
+    def interviews_by_stage(self) -> list[tuple[Stage, list[Interview]]]:
+        grouped: dict[Stage, list[Interview]] = {}
+        for interview in self.kit.interviews.values():
+            grouped.setdefault(self.rel.interviews[interview.id].stage, []).append(interview)
+        return [(stage, sorted(grouped[stage], key=_sort_moment))
+                for stage in STAGE_ORDER if stage in grouped]
+
+    def buckets(self) -> list[tuple[Urgency, list[FollowUp]]]:
+        today = self.options.today
+        return [(urgency, [item for item in self.pending if item.urgency(today) is urgency])
+                for urgency in Urgency]
+
+    def dashboard(self) -> dict[str, Any]:
+        upcoming = sorted(
+            (interview for interview in self.kit.interviews.values()
+             if self.rel.interviews[interview.id].stage is Stage.SCHEDULED),
+            key=_sort_moment)
+        counts = dict.fromkeys(STAGE_ORDER, 0)
+        for facts in self.rel.interviews.values():
+            counts[facts.stage] += 1
+        today = self.options.today
+        due = [item for item in self.pending if item.urgency(today) is not Urgency.UPCOMING]
+        return {"upcoming": upcoming[:10], "counts": counts, "due": due[:15],
+                "more_due": max(0, len(due) - 15)}
+
+
+def _sort_moment(interview: Interview) -> tuple[str, str]:
+    if interview.scheduled is not None:
+        moment = interview.scheduled.at.isoformat()
+    elif interview.outreach is not None and interview.outreach.sent_on is not None:
+        moment = interview.outreach.sent_on.isoformat()
+    else:
+        moment = "9999"  # not yet contacted: after everything dated
+    return (moment, interview.id)
+
+
+def _group_by_topic(questions: list[Any]) -> list[tuple[str, list[Any]]]:
+    groups: dict[str, list[Any]] = {}
+    for question in questions:
+        groups.setdefault(question.topic or "", []).append(question)
+    order = [*TOPIC_ORDER, ""]
+    return [(topic, groups[topic]) for topic in order if topic in groups]

@@ -1,0 +1,72 @@
+"""Shared fixtures and helpers for the content-format tests.
+
+`run_check`, `write` and `assert_clean_exit` are plain functions: import them with
+`from conftest import ...` (pytest puts this folder on sys.path, as it has no __init__.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The repository checkout holding generator/ and the example kit."""
+    return REPO_ROOT
+
+
+@pytest.fixture
+def example_kit(tmp_path: Path) -> Path:
+    """A private copy of the repository's example kit; returns the kit folder."""
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    for part in KIT_PARTS:
+        origin = REPO_ROOT / part
+        if origin.is_dir():
+            shutil.copytree(origin, kit / part)
+        else:
+            shutil.copy2(origin, kit / part)
+    return kit
+
+
+def run_prepkit(*args: str) -> Result:
+    """Run the `prepkit` command in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(cli, list(args), prog_name="prepkit")
+
+
+def run_check(kit_dir: Path, *args: str) -> Result:
+    """`prepkit check -f KIT/mkdocs.yml ARGS...`: diagnostics on stdout, summary on stderr."""
+    return run_prepkit("check", "-f", str(kit_dir / "mkdocs.yml"), *args)
+
+
+def write(kit_dir: Path, relative: str, text: str | bytes) -> Path:
+    """Write one file of the kit (text as UTF-8 with '\\n' line ends, or raw bytes)."""
+    path = kit_dir / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def diagnostic_lines(result: Result) -> list[str]:
+    """The diagnostics `check` printed, one per line (stdout only)."""
+    return [line for line in result.stdout.splitlines() if line.strip()]
+
+
+def assert_clean_exit(result: Result, code: int) -> None:
+    """The command ended with `code` and never showed or raised a traceback."""
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        repr(result.exception))
+    assert result.exit_code == code, result.output
