@@ -39,7 +39,7 @@ class _TextResolver(yaml.resolver.BaseResolver):
 
 
 try:  # libyaml's parser is several times faster; the pure one gives the same nodes.
-    from yaml import CParser as _Parser  # type: ignore[attr-defined]
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.composer import Composer
     from yaml.parser import Parser
@@ -54,7 +54,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
             Composer.__init__(self)
 
 
-class _Composer(_Parser, _TextResolver):  # type: ignore[misc]
+class _Composer(_Parser, _TextResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _TextResolver.__init__(self)
