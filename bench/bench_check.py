@@ -34,7 +34,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,30 +43,35 @@ TARGET_SECONDS = 3.0
 SUMMARY = re.compile(r"checked (\d+) files?: (\d+) errors?, (\d+) warnings?")
 
 
-@dataclass
+# Plain classes rather than dataclasses, so a test can load this file with importlib alone.
+
+
 class Measurement:
-    label: str
-    times: list[float] = field(default_factory=list)
-    files: int = 0
-    errors: int = 0
-    warnings: int = 0
-    peak_rss_kib: int = 0
-    rss_of: str = ""
-    failed: bool = False
-    detail: list[str] = field(default_factory=list)
+    """One row of the table: the times of every run and what the check reported."""
+
+    def __init__(self, label: str, rss_of: str) -> None:
+        self.label = label
+        self.rss_of = rss_of
+        self.times: list[float] = []
+        self.files = self.errors = self.warnings = self.peak_rss_kib = 0
+        self.failed = False
+        self.detail: list[str] = []
 
     @property
     def best(self) -> float:
         return min(self.times)
 
 
-@dataclass
 class ChildRun:
-    seconds: float
-    returncode: int
-    max_rss_kib: int
-    stdout: str
-    stderr: str
+    """A finished child process: wall time, exit code, its own peak RSS and its output."""
+
+    def __init__(self, seconds: float, returncode: int, max_rss_kib: int, stdout: str,
+                 stderr: str) -> None:
+        self.seconds = seconds
+        self.returncode = returncode
+        self.max_rss_kib = max_rss_kib
+        self.stdout = stdout
+        self.stderr = stderr
 
 
 def run_child(command: Sequence[str], cwd: Path | None = None) -> ChildRun:
@@ -98,12 +102,21 @@ def prepkit_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "generator"]
 
 
+def _generator_location() -> str:
+    try:
+        return str(Path(importlib.import_module("generator").__file__ or "?").parent)
+    except ImportError:
+        return str(REPO / "generator")
+
+
 def measure_in_process(content_dir: Path, repeat: int) -> Measurement:
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))  # the working tree's generator, also without install
-    pipeline: Any = importlib.import_module("generator.pipeline")
+    try:
+        pipeline: Any = importlib.import_module("generator.pipeline")
+    except ImportError:  # not installed: use the working tree this script lives in
+        sys.path.insert(0, str(REPO))
+        pipeline = importlib.import_module("generator.pipeline")
     errors_module: Any = importlib.import_module("generator.errors")
-    found = Measurement("load_kit(content_dir), in-process")
+    found = Measurement("load_kit(content_dir), in-process", "self")
     for _ in range(repeat):
         started = time.perf_counter()
         result = pipeline.load_kit(content_dir)
@@ -115,13 +128,12 @@ def measure_in_process(content_dir: Path, repeat: int) -> Measurement:
         del result
     found.failed = found.errors + found.warnings > 0 or found.files == 0
     found.peak_rss_kib = _kib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-    found.rss_of = "self"
     return found
 
 
 def measure_subprocess(config_file: Path, repeat: int) -> Measurement:
     command = [*prepkit_command(), "check", "--strict", "-f", str(config_file)]
-    found = Measurement("prepkit check --strict, subprocess")
+    found = Measurement("prepkit check --strict, subprocess", "child")
     for _ in range(repeat):
         run = run_child(command)
         found.times.append(run.seconds)
@@ -131,7 +143,6 @@ def measure_subprocess(config_file: Path, repeat: int) -> Measurement:
             found.files, found.errors, found.warnings = map(int, summary.groups())
         found.failed = found.failed or run.returncode != 0 or summary is None
         found.detail = (run.stdout + run.stderr).splitlines()[:10]
-    found.rss_of = "child"
     return found
 
 
@@ -178,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"prepkit check benchmark, {time.strftime('%Y-%m-%d')}: "
               f"{args.interviews:,} interviews, {args.contacts:,} contacts, seed {args.seed}")
         print(f"Python {platform.python_version()} ({sys.executable}), {os.cpu_count()} CPUs, "
-              f"{platform.system()} {platform.machine()}")
+              f"{platform.system()} {platform.machine()}, generator from "
+              f"{_generator_location()}")
         print(f"kit: {kit_dir} ({file_count:,} .yml files, written in {made.seconds:.2f} s, "
               f"generator peak RSS {made.max_rss_kib / 1024:.1f} MiB)")
         print()

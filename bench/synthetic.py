@@ -3,7 +3,8 @@
 Usage:
     python bench/synthetic.py OUT_DIR --interviews N [--contacts N] [--seed S]
 
-OUT_DIR gets `mkdocs.yml`, an empty `site_overrides/` and `content/` with kit.yml, N interviews,
+OUT_DIR gets `mkdocs.yml` and `site_overrides/` like the example kit's, and `content/` with
+kit.yml, N interviews,
 N contacts (or --contacts), max(3, N // 20) career fields and 20 question sets. Interviews are
 spread over every stage relative to 2026-11-25 (planned, requested, scheduled, held, thanked,
 post-offer and declined), and each interview's must-ask questions fit its length, so
@@ -22,7 +23,6 @@ import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,16 +35,15 @@ MINUTES_PER_QUESTION = 3  # kit.yml rules.minutes_per_question
 # Marks an output folder as written by this script, so a rerun may replace its content/.
 MARKER = ".prepkit-synthetic"
 
-MKDOCS_YML = """\
-site_name: {title}
-theme:
-  name: material
-  custom_dir: site_overrides
-plugins:
-  - search
-  - prepkit:
-      content_dir: content
-"""
+# The example kit's own site settings, so a synthetic kit builds exactly like a real one.
+REPO_MKDOCS_YML = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+def _mkdocs_yml(title: str) -> str:
+    lines = REPO_MKDOCS_YML.read_text(encoding="utf-8").splitlines(keepends=True)
+    return "".join(f"site_name: {title}\n" if line.startswith("site_name:") else line
+                   for line in lines)
+
 
 # --------------------------------------------------------------------------------------------
 # Word lists
@@ -477,18 +476,26 @@ OFFER_ROLES = ["{role} intern, summer 2027", "Associate {role_lower}",
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+# Plain classes rather than dataclasses: a dataclass needs its module in sys.modules, which a
+# test that loads this file with importlib may not arrange.
+
+
 class Flow:
     """A short list written on one line: `fields: [a, b]`."""
 
-    items: tuple[str, ...]
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[str, ...]) -> None:
+        self.items = items
 
 
-@dataclass(frozen=True)
 class Block:
     """A Markdown text written as a literal block: `notes: |`."""
 
-    text: str
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 _RESERVED = frozenset({"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"})
@@ -578,48 +585,51 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-@dataclass
 class FieldInfo:
-    id: str
-    name: str
-    roles: list[str]
-    organizations: list[str]
-    data: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, field_id: str, name: str, roles: list[str],
+                 organizations: list[str]) -> None:
+        self.id = field_id
+        self.name = name
+        self.roles = roles
+        self.organizations = organizations
+        self.data: dict[str, Any] = {}
 
     @property
     def lower(self) -> str:
         return _lower(self.name)
 
 
-@dataclass
 class QuestionInfo:
-    text: str
-    priority: str
-    minutes: int | None
+    def __init__(self, text: str, priority: str, minutes: int | None) -> None:
+        self.text = text
+        self.priority = priority
+        self.minutes = minutes
 
 
-@dataclass
 class SetInfo:
-    id: str
-    kind: str
-    fields: list[str]
-    questions: list[QuestionInfo]
-    data: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, set_id: str, kind: str, fields: list[str],
+                 questions: list[QuestionInfo], data: dict[str, Any]) -> None:
+        self.id = set_id
+        self.kind = kind
+        self.fields = fields
+        self.questions = questions
+        self.data = data
 
 
-@dataclass
 class ContactInfo:
-    id: str
-    first: str
-    name: str
-    title: str
-    organization: str
-    fields: list[str]
-    email: str | None
-    linkedin: str | None
-    phone: str | None
-    referred_by: str | None
-    data: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, contact_id: str, first: str, name: str, organization: str,
+                 fields: list[str], email: str | None, linkedin: str | None,
+                 phone: str | None, referred_by: str | None) -> None:
+        self.id = contact_id
+        self.first = first
+        self.name = name
+        self.organization = organization
+        self.fields = fields
+        self.email = email
+        self.linkedin = linkedin
+        self.phone = phone
+        self.referred_by = referred_by
+        self.data: dict[str, Any] = {}
 
 
 STAGES = ("planned", "requested", "scheduled", "held", "thanked", "post-offer", "declined")
@@ -784,9 +794,8 @@ class _Builder:
                     "They are known for writing *clear, friendly* documentation.",
                 ]),
             ]
-            info = ContactInfo(contact_id, first, display, title, organization, field_ids,
-                               email, linkedin, phone,
-                               referred_by.id if referred_by else None)
+            info = ContactInfo(contact_id, first, display, organization, field_ids, email,
+                               linkedin, phone, referred_by.id if referred_by else None)
             how = self._how_we_met(relationship, referred_by, main, organization)
             info.data = {
                 "name": display, "title": title, "organization": organization,
@@ -1055,11 +1064,10 @@ def write_kit(out_dir: Path, interviews: int, contacts: int | None = None, seed:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / MARKER).write_text("written by bench/synthetic.py\n", encoding="utf-8")
     title = f"{builder.owner_name}'s informational interviews"
-    (out_dir / "mkdocs.yml").write_text(MKDOCS_YML.format(title=_scalar(title)),
+    (out_dir / "mkdocs.yml").write_text(_mkdocs_yml(_scalar(title)),
                                         encoding="utf-8")
-    overrides = out_dir / "site_overrides"
-    overrides.mkdir(exist_ok=True)
-    (overrides / ".gitkeep").touch()
+    shutil.copytree(REPO_MKDOCS_YML.parent / "site_overrides", out_dir / "site_overrides",
+                    dirs_exist_ok=True)
 
     owner_slug = slugify(builder.owner_name).replace("-", ".")
     kit = {
