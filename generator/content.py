@@ -178,6 +178,11 @@ def _find_guide_pages(folder: Path, result: LoadResult) -> dict[str, Path]:
 def _warn_about_strays(content_dir: Path, result: LoadResult) -> None:
     known = [*KIT_FILE_NAMES, *ENTITY_FOLDERS, GUIDE_FOLDER]
     for path in sorted(content_dir.iterdir()):
+        if path.name in (*ENTITY_FOLDERS, GUIDE_FOLDER) and not path.is_dir():
+            result.diagnostics.append(Diagnostic(
+                display_path(path), START, "should be a folder holding one file per item, but "
+                "it is a file; it is ignored", severity=Severity.WARNING, code="ignored-file"))
+            continue
         if path.name.startswith(".") or path.name in known:
             continue
         hint = did_you_mean(path.name, known)

@@ -56,14 +56,17 @@ def cross_check(kit: Kit, *, broken: Mapping[str, Collection[str]]) -> list[Diag
 
 
 def _check_interview_references(checker: _Checker, interview: Interview) -> None:
-    checker.refer(interview, ("contact",), interview.contact, "contacts", "contact")
+    # A partial model (its file has errors) lacks a broken required key such as `contact`.
+    contact_id = interview.contact if "contact" in interview.model_fields_set else None
+    if contact_id is not None:
+        checker.refer(interview, ("contact",), contact_id, "contacts", "contact")
     if interview.field is not None:
         checker.refer(interview, ("field",), interview.field, "fields", "career field")
     checker.refer_all(interview, "question_sets", interview.question_sets, "questions",
                       "question set")
     checker.refer_all(interview, "referrals", interview.referrals, "contacts", "contact")
     for index, referral in enumerate(interview.referrals):
-        if referral == interview.contact:
+        if referral == contact_id:
             checker.problems.append(_at(interview, ("referrals", index),
                                         "lists the person you talked to; referrals are the "
                                         "other people they suggested"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import Diagnostic
@@ -40,12 +41,30 @@ def validate_document(model: type[ModelT], document: YamlDocument) -> Validated[
         details = error.errors()
     problems = [_diagnostic(model, document, detail) for detail in details]
     broken_keys = {detail["loc"][0] for detail in details if detail["loc"]}
-    remaining = {key: value for key, value in document.data.items() if key not in broken_keys}
-    try:
-        partial = model.model_validate(remaining)
-    except ValidationError:
-        partial = None  # a required key is among the broken ones
-    return Validated(None, problems, partial)
+    return Validated(None, problems, _partial(model, document.data, broken_keys))
+
+
+def _partial(model: type[ModelT], data: dict[str, Any], broken: set[Any]) -> ModelT:
+    """The model built from the keys that are valid on their own; broken or missing required
+    keys are simply absent (see `model_fields_set`), so only cross-file checks may use it."""
+    valid: dict[str, Any] = {}
+    for key, value in data.items():
+        field = model.model_fields.get(key)
+        if key in broken or field is None:
+            continue
+        try:
+            valid[key] = _adapter(model, key).validate_python(value)
+        except ValidationError:
+            continue
+    return model.model_construct(**valid)
+
+
+@functools.cache
+def _adapter(model: type[BaseModel], key: str) -> TypeAdapter[Any]:
+    field = model.model_fields[key]
+    if not field.metadata:
+        return TypeAdapter(field.annotation)
+    return TypeAdapter(Annotated[(field.annotation, *field.metadata)])  # type: ignore[arg-type]
 
 
 def _diagnostic(model: type[BaseModel], document: YamlDocument, detail: ErrorDetails) -> Diagnostic:

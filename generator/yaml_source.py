@@ -125,9 +125,8 @@ def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
 
 def parse_yaml_bytes(raw: bytes, *, path: Path, display: str) -> YamlDocument:
     text = _decode(raw, display)
-    _reject_tab_indentation(text, display)
     root = _compose(text, display)
-    if root is None:
+    if root is None or (_is_plain(root) and root.value == ""):
         raise YamlError(Diagnostic(display, START,
                                    "file is empty; expected keys such as 'name: ...'",
                                    code="empty"))
@@ -155,14 +154,13 @@ def _decode(raw: bytes, display: str) -> str:
             "save it with UTF-8 encoding", code="encoding")) from None
 
 
-def _reject_tab_indentation(text: str, display: str) -> None:
+def _tab_indentation(text: str, up_to_line: int) -> Position | None:
+    """The first line up to `up_to_line` indented with a tab, if any."""
     match = _TAB_INDENT.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.end() - match.start()
-        raise YamlError(Diagnostic(display, Position(line, column),
-                                   "tab used for indentation; YAML needs spaces",
-                                   code="tab-indent"))
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    return Position(line, match.end() - match.start()) if line <= up_to_line else None
 
 
 def _compose(text: str, display: str) -> yaml.Node | None:
@@ -171,18 +169,52 @@ def _compose(text: str, display: str) -> yaml.Node | None:
         node: yaml.Node | None = composer.get_single_node()
         return node
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Position(mark.line + 1, mark.column + 1) if mark else START
-        problem = error.problem or error.context or "not valid YAML"
-        if "expected a single document" in str(error.context or ""):
-            problem = "holds more than one YAML document ('---'); keep one entity per file"
-        raise YamlError(Diagnostic(display, where, f"YAML syntax error: {problem}",
-                                   code="syntax")) from None
-    except yaml.YAMLError as error:  # reader errors such as control characters
-        raise YamlError(Diagnostic(display, START, f"YAML syntax error: {error}",
-                                   code="syntax")) from None
+        raise YamlError(_syntax_diagnostic(error, text, display)) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        before = text[: error.position]
+        where = Position(before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1)
+        raise YamlError(Diagnostic(
+            display, where, f"contains the control character {_code_point(error.character)}, "
+            "which YAML does not allow; delete it", code="syntax")) from None
+    except RecursionError:
+        raise YamlError(Diagnostic(display, START, f"nested more than {MAX_DEPTH} levels deep",
+                                   code="too-deep")) from None
     finally:
         composer.dispose()
+
+
+def _code_point(character: int | str) -> str:
+    number = character if isinstance(character, int) else ord(character)
+    return f"U+{number:04X}"
+
+
+def _syntax_diagnostic(error: yaml.MarkedYAMLError, text: str, display: str) -> Diagnostic:
+    problem_mark, context_mark = error.problem_mark, error.context_mark
+    problem = error.problem or "not valid YAML"
+    if "expected a single document" in str(error.context or ""):
+        where = Position(problem_mark.line + 1, problem_mark.column + 1) if problem_mark else START
+        return Diagnostic(display, where, "YAML syntax error: holds more than one YAML document "
+                          "('---'); keep one "
+                          "entity per file", code="syntax")
+    failed_line = (problem_mark.line + 1) if problem_mark else 1
+    tab = _tab_indentation(text, failed_line)
+    if tab is not None:
+        return Diagnostic(display, tab, "tab used for indentation; YAML needs spaces",
+                          code="tab-indent")
+    if context_mark is not None and "end of stream" in problem:
+        # An unclosed quote or bracket: point at where it opened, not at the end of the file.
+        where = Position(context_mark.line + 1, context_mark.column + 1)
+        opened = str(error.context).removeprefix("while scanning ").removeprefix("while parsing ")
+        opened = opened.replace("scalar", "text")
+        return Diagnostic(display, where, f"YAML syntax error: {opened} starts here and is "
+                          "never closed", code="syntax")
+    where = Position(problem_mark.line + 1, problem_mark.column + 1) if problem_mark else START
+    return Diagnostic(display, where, f"YAML syntax error: {problem}", code="syntax")
+
+
+def _is_plain(node: yaml.Node) -> bool:
+    """An unquoted scalar: libyaml gives such nodes the style '', the pure parser None."""
+    return isinstance(node, yaml.ScalarNode) and not node.style
 
 
 def _position(node: yaml.Node) -> Position:
@@ -224,7 +256,7 @@ class _NodeConverter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*loc, index), depth + 1)
                     for index, item in enumerate(node.value)]
-        if isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _PLAIN_NULLS:
+        if _is_plain(node) and node.value in _PLAIN_NULLS:
             return None
         return node.value
 
@@ -232,8 +264,7 @@ class _NodeConverter:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge" or (
-                    isinstance(key_node, yaml.ScalarNode) and key_node.style is None
-                    and key_node.value == "<<"):
+                    _is_plain(key_node) and key_node.value == "<<"):
                 raise self.fail(key_node, "merge keys ('<<') are not supported; write the keys "
                                 "out", "merge-key")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:

@@ -7,6 +7,7 @@ import click
 from generator import __version__
 from generator.cli.check import check
 from generator.cli.init import init
+from generator.cli.new import new
 from generator.cli.schema import schema
 from generator.cli.site import build, export, serve
 
@@ -24,6 +25,7 @@ def cli() -> None:
 
 cli.add_command(init)
 cli.add_command(check)
+cli.add_command(new)
 cli.add_command(schema)
 cli.add_command(build)
 cli.add_command(serve)

@@ -1,12 +1,14 @@
-"""`prepkit init DIR`: a new kit folder holding the example kit."""
+"""`prepkit init DIR`: a new kit folder holding the example kit, ready for git and publishing."""
 
 from __future__ import annotations
 
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import click
 
+from generator import __version__
 from generator.errors import PrepkitError
 from generator.example import example_kit_root
 
@@ -14,8 +16,21 @@ KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")
 GITIGNORE = """\
 # Built output and prepkit's cache of generated pages
 site/
+site-private/
 .prepkit-cache/
 """
+# Template in generator/kit_files/ -> where `init` writes it in the new kit.
+KIT_FILES = {
+    "requirements.txt": "requirements.txt",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
+    "publish.yml": ".github/workflows/publish.yml",
+}
+
+
+def kit_file_text(template: str) -> str:
+    """A template from generator/kit_files/, with this prepkit's version filled in."""
+    text = resources.files("generator").joinpath("kit_files", template).read_text("utf-8")
+    return text.replace("{prepkit_version}", __version__)
 
 
 @click.command()
@@ -23,7 +38,10 @@ site/
 def init(directory: Path) -> None:
     """Create a new kit in DIRECTORY, starting from the example kit.
 
-    DIRECTORY must not exist yet or be empty; nothing is ever overwritten.
+    DIRECTORY must not exist yet or be empty; nothing is ever overwritten. Besides the
+    example content it writes requirements.txt, a pre-commit hook that runs
+    `prepkit check --strict` (.pre-commit-config.yaml) and a GitHub Actions workflow that
+    publishes the public site (.github/workflows/publish.yml).
 
     \b
     Example:
@@ -41,4 +59,9 @@ def init(directory: Path) -> None:
         elif origin.is_file():
             shutil.copy2(origin, directory / part)
     (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-    click.echo(f"Created a kit in {directory}. Next:\n  cd {directory}\n  prepkit check")
+    for template, target in KIT_FILES.items():
+        (directory / target).parent.mkdir(parents=True, exist_ok=True)
+        (directory / target).write_text(kit_file_text(template), encoding="utf-8")
+    click.echo(f"Created a kit in {directory}. Next:\n  cd {directory}\n  prepkit check\n"
+               '  prepkit new contact jane-doe --name "Jane Doe"\n'
+               "Pushed to GitHub, .github/workflows/publish.yml publishes the public site.")

@@ -11,7 +11,8 @@ from generator.model.types import HttpUrl, Markdown, StrictModel, Text
 class ResearchSource(StrictModel):
     """Something read about the field: a handbook, an article, a report."""
 
-    title: Text = Field(examples=["Occupational Outlook Handbook, Data Scientists"])
+    title: Text = Field(description="What you read.",
+                        examples=["Occupational Outlook Handbook, Data Scientists"])
     url: HttpUrl | None = Field(None, description="Where to read it (http or https).")
     notes: Markdown | None = Field(None, description="What you learned; Markdown allowed.")
 

@@ -44,7 +44,7 @@ class Scheduled(StrictModel):
 class Offer(StrictModel):
     """For a post-offer conversation: the offer being decided on."""
 
-    role: Text = Field(examples=["Associate Data Scientist"])
+    role: Text = Field(description="The role offered.", examples=["Associate Data Scientist"])
     decide_by: Day | None = Field(None, description="When the decision is due.")
 
 

@@ -11,7 +11,8 @@ from generator.model.types import InterviewKind, Minutes, Priority, Slug, Strict
 class Question(StrictModel):
     """One open-ended question, with how long it is likely to take."""
 
-    text: Text = Field(examples=["How did you get your start working in this industry?"])
+    text: Text = Field(description="The question, open-ended.",
+                       examples=["How did you get your start working in this industry?"])
     topic: Topic | None = Field(None, description="TIARA topic: trends, insights, advice, "
                                 "resources or assignments.")
     priority: Priority = Field("nice", description="'must' questions are asked first.")
@@ -24,7 +25,7 @@ class Question(StrictModel):
 class QuestionSet(Entity):
     """content/questions/<id>.yml: a reusable set of questions."""
 
-    title: Text = Field(examples=["Getting started and culture"])
+    title: Text = Field(description="The set's title.", examples=["Getting started and culture"])
     kind: InterviewKind = Field("exploratory", description="Which kind of conversation it "
                                 "suits.")
     fields: list[Slug] = Field(default_factory=list, description="Ids of the career fields it "
