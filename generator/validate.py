@@ -62,9 +62,10 @@ def _partial(model: type[ModelT], data: dict[str, Any], broken: set[Any]) -> Mod
 @functools.cache
 def _adapter(model: type[BaseModel], key: str) -> TypeAdapter[Any]:
     field = model.model_fields[key]
-    if not field.metadata:
-        return TypeAdapter(field.annotation)
-    return TypeAdapter(Annotated[(field.annotation, *field.metadata)])  # type: ignore[arg-type]
+    annotation: Any = field.annotation
+    if field.metadata:
+        annotation = Annotated[(annotation, *field.metadata)]
+    return TypeAdapter(annotation)
 
 
 def _diagnostic(model: type[BaseModel], document: YamlDocument, detail: ErrorDetails) -> Diagnostic:
