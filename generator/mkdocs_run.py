@@ -58,7 +58,8 @@ def load_kit_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
-               strict: bool = False, verbose: bool = False) -> MkDocsConfig:
+               strict: bool = False, public: bool = False,
+               verbose: bool = False) -> MkDocsConfig:
     """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError."""
     overrides: dict[str, Any] = {"strict": strict}
     if site_dir is not None:
@@ -67,6 +68,8 @@ def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
         config = load_kit_config(config_file, **overrides)
         if today is not None:
             config.plugins["prepkit"].config.today = today
+        if public:
+            config.plugins["prepkit"].config.public = True
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

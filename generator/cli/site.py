@@ -25,9 +25,11 @@ today_option = click.option(
               help="Where to write the site (default: site/ beside mkdocs.yml).")
 @today_option
 @click.option("--strict", is_flag=True, help="Fail on any warning, like mkdocs build --strict.")
+@click.option("--public", is_flag=True,
+              help="Leave out contact details, private notes, interview notes and takeaways.")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def build(config_file: Path, site_dir: Path | None, today: str | None, strict: bool,
-          verbose: bool) -> None:
+          public: bool, verbose: bool) -> None:
     """Build the guide site from the kit's content.
 
     \b
@@ -36,7 +38,7 @@ def build(config_file: Path, site_dir: Path | None, today: str | None, strict: b
     """
     parse_today(today)  # a malformed date is reported before anything is built
     config = build_site(config_file, site_dir=site_dir, today=today, strict=strict,
-                        verbose=verbose)
+                        public=public, verbose=verbose)
     click.echo(f"Built the site in {config.site_dir}")
 
 
