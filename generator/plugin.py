@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.errors import ContentError, PrepkitError
+from generator.render.sanitize import clean_page_html
 from generator.site import GeneratedSite, generate_site, parse_today, site_nav
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
@@ -78,6 +79,12 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                 config, page.uri, abs_src_path=str(cache_dir / page.uri),
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         return kept
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
+                        files: Files) -> str:
+        if page.file.generated_by != "prepkit" or page.file.src_uri == "tags.md":
+            return html  # not ours, or the tags index, which the tags plugin fills in later
+        return clean_page_html(html)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         content_dir, _ = self.paths(config)

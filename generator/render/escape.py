@@ -94,8 +94,19 @@ def _safe_reference(match: re.Match[str]) -> str:
     return definition if url(target) != "#" else ""
 
 
+# The theme prints page titles and tag names into HTML without escaping them (and its
+# `striptags` filter turns entities back into markup), so markup characters in them are
+# replaced by look-alikes that no HTML parser treats as markup.
+_TITLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "`": "ˋ"})
+
+
+def title_text(text: object) -> str:
+    """Text for a page title or tag name, shown by the theme outside Markdown."""
+    return _WHITESPACE.sub(" ", str(text)).strip().translate(_TITLE_LOOKALIKES)
+
+
 def yaml_string(text: object) -> str:
     """A double-quoted YAML scalar for front matter: nothing in it can end the block."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    escaped = title_text(text).replace("\\", "\\\\").replace('"', '\\"')
     escaped = _WHITESPACE.sub(" ", escaped)
     return f'"{escaped}"'

@@ -1,0 +1,171 @@
+"""The built site in a real Chromium: search, navigation, checklists and the printout.
+
+Runs against the system Chromium (/usr/bin/chromium) through Playwright; no browser is ever
+downloaded. Skipped on a machine without that Chromium, but never in CI.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from site_support import CHROMIUM, build_kit, copy_example_kit, launch_chromium, serve_folder
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not os.environ.get("CI") and not CHROMIUM.exists(),
+                       reason=f"no Chromium at {CHROMIUM} (and not in CI, where it must run)"),
+]
+
+CONTACT = "contacts/priya-natarajan/"
+INTERVIEW = "interviews/priya-natarajan-health-data-science/"
+MUST_ASK = "How did the readmission model change the way the clinics work?"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_kit(copy_example_kit(tmp_path_factory.mktemp("browser") / "kit"))
+    with serve_folder(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class WatchedPage:
+    """A page that records console errors, uncaught exceptions and requests off the site."""
+
+    def __init__(self, browser: Any, base_url: str) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        host = urlsplit(base_url).netloc
+        self.page.on("console", lambda message: self.errors.append(message.text)
+                     if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+        def only_the_site(route: Any) -> None:
+            if urlsplit(route.request.url).netloc == host:
+                route.continue_()
+            else:
+                self.outside.append(route.request.url)
+                route.abort()
+
+        self.page.route("**/*", only_the_site)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any, base_url: str) -> Iterator[WatchedPage]:
+    page = WatchedPage(browser, base_url)
+    try:
+        yield page
+    finally:
+        page.close()
+
+
+def click_where_it_shows(page: Any, locator: Any) -> None:
+    """A real mouse click at the element's centre, once scrolling has settled."""
+    locator.scroll_into_view_if_needed()
+    boxes = [None, locator.bounding_box()]
+    while boxes[-1] != boxes[-2] and len(boxes) < 20:
+        page.wait_for_timeout(100)
+        boxes.append(locator.bounding_box())
+    box = boxes[-1]
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_search_to_contact_to_prep_page_and_tick_a_checkbox(
+        watched: WatchedPage, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Priya")
+    page.locator(".md-search-result__item").first.wait_for()
+    # Results link to the page with ?h=priya (search.highlight).
+    result = page.locator(f'a.md-search-result__link[href*="/{CONTACT}"]').first
+    result.click()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(CONTACT))
+    heading = page.locator("article h1").inner_text()
+    assert heading.removesuffix("¶").strip() == "Priya Natarajan"  # ¶: the heading's permalink
+
+    page.locator(f'article a[href*="/{INTERVIEW}"]').first.click()
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(INTERVIEW))
+    assert page.locator("article h2#agenda").is_visible()
+    must_ask = page.locator("article ol > li", has_text=MUST_ASK)
+    assert must_ask.is_visible()
+    assert must_ask.inner_text().startswith("Must ask:")
+
+    # Material hides the real checkbox (opacity 0) under the drawn box of the indicator,
+    # so click where the reader sees the box.
+    checkboxes = page.locator(".task-list-item input[type=checkbox]")
+    checkbox = checkboxes.nth(next(index for index in range(checkboxes.count())
+                                   if not checkboxes.nth(index).is_checked()))
+    click_where_it_shows(page, checkbox)
+    assert checkbox.is_checked()
+
+    assert watched.errors == []
+    assert watched.outside == []
+
+
+def test_print_media_shows_only_the_page_with_link_addresses(
+        watched: WatchedPage, base_url: str, tmp_path: Path) -> None:
+    page = watched.page
+    page.goto(base_url + INTERVIEW)
+
+    def display(selector: str) -> str:
+        return str(page.evaluate(
+            "s => getComputedStyle(document.querySelector(s)).display", selector))
+
+    def after_content(selector: str) -> str:
+        return str(page.evaluate(
+            "s => getComputedStyle(document.querySelector(s), '::after').content", selector))
+
+    web_link = 'article a[href^="https://"]'
+    href = page.locator(web_link).first.get_attribute("href")
+    assert href == "https://meet.example.com/priya-alex"
+    assert display(".md-header") != "none"
+    assert display(".md-sidebar--primary") != "none"
+    assert href not in after_content(web_link)
+
+    page.emulate_media(media="print")
+    assert display(".md-header") == "none"
+    assert display(".md-sidebar--primary") == "none"
+    assert href in after_content(web_link)
+
+    screenshot = tmp_path / "prep-page-print.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    data = screenshot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) > 20_000
+    assert watched.errors == []
+    assert watched.outside == []
+
+
+def test_print_media_shows_no_address_after_internal_links(
+        watched: WatchedPage, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + INTERVIEW)
+    page.emulate_media(media="print")
+    contact_link = f'article a[href*="{CONTACT}"]'
+    assert page.locator(contact_link).first.inner_text() == "Priya Natarajan"
+    content = page.evaluate(
+        "s => getComputedStyle(document.querySelector(s), '::after').content", contact_link)
+    assert content in ("none", "normal", "")
