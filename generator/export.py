@@ -11,7 +11,7 @@ import yaml
 
 from generator.errors import PrepkitError
 from generator.render.pages import Page
-from generator.settings import KitLocation, read_mkdocs_config
+from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
 from generator.site import generate_site, site_nav
 from generator.write import WriteStats
 
@@ -42,12 +42,8 @@ def _plain_config(config: dict[str, Any], location: KitLocation, out: Path) -> d
              if key not in ("docs_dir", "site_dir", "nav", "not_in_nav")}
     plain["docs_dir"] = "docs"
     plain["not_in_nav"] = NOT_IN_NAV
-    plugins = config.get("plugins") or []
-    items = list(plugins.items()) if isinstance(plugins, dict) else [
-        next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        for entry in plugins]
     plain["plugins"] = [name if options is None else {name: options}
-                        for name, options in items if name != "prepkit"]
+                        for name, options in plugin_entries(config) if name != "prepkit"]
     theme = dict(config.get("theme") or {})
     custom_dir = theme.get("custom_dir")
     if isinstance(custom_dir, str) and (location.root / custom_dir).is_dir():

@@ -62,13 +62,18 @@ def read_mkdocs_config(config_file: Path) -> dict[str, Any]:
     return config if isinstance(config, dict) else {}
 
 
-def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
-    """The prepkit plugin's options from a parsed mkdocs.yml (list or mapping form)."""
+def plugin_entries(config: dict[str, Any]) -> list[tuple[str, Any]]:
+    """(name, options) for each plugin of a parsed mkdocs.yml, in list or mapping form."""
     plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
-        for item in plugins)
-    for name, options in entries:
+    if isinstance(plugins, dict):
+        return list(plugins.items())
+    return [next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+            for item in plugins]
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The prepkit plugin's options from a parsed mkdocs.yml."""
+    for name, options in plugin_entries(config):
         if name == "prepkit":
             return options if isinstance(options, dict) else {}
     return {}
