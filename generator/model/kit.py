@@ -10,6 +10,9 @@ from generator.model.types import (
     HttpUrl,
     Markdown,
     Minutes,
+    Paper,
+    PublicContacts,
+    Publish,
     StrictModel,
     Text,
     Timezone,
@@ -60,3 +63,10 @@ class KitFile(StrictModel):
                                "the kit is local to it.")
     rules: Rules = Field(default_factory=Rules)
     description: Markdown | None = Field(None, description="A paragraph for the home page.")
+    paper: Paper = Field("letter", description="Paper size of printed packets: letter or a4.")
+    publish: Publish = Field("private", description="'public' makes every build a public "
+                             "one: no contact details, private notes, interview notes or "
+                             "takeaways.")
+    public_contacts: PublicContacts = Field("named", description="In a public build, 'named' "
+                                            "shows contacts by name, title and organization; "
+                                            "'hidden' leaves them out entirely.")
