@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -15,6 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from generator.errors import PrepkitError
+from generator.plugin import PrepkitPlugin
+from generator.site import parse_today
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep the output about the user's kit
 
@@ -27,10 +31,14 @@ class _PlainFormatter(logging.Formatter):
 
 
 @contextmanager
-def mkdocs_logging(verbose: bool = False) -> Iterator[None]:
+def mkdocs_logging(verbose: bool = False,
+                   drop: Callable[[logging.LogRecord], bool] | None = None) -> Iterator[None]:
+    """Show MkDocs' messages plainly; `drop` hides records that are reported another way."""
     logger = logging.getLogger("mkdocs")
     handler = logging.StreamHandler()
     handler.setFormatter(_PlainFormatter())
+    if drop is not None:
+        handler.addFilter(lambda record: not drop(record))
     previous = (logger.level, logger.propagate)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -60,21 +68,65 @@ def load_kit_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
 def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
                strict: bool = False, public: bool = False,
                verbose: bool = False) -> MkDocsConfig:
-    """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError."""
-    overrides: dict[str, Any] = {"strict": strict}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir.resolve())
-    with mkdocs_logging(verbose):
-        config = load_kit_config(config_file, **overrides)
+    """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError.
+
+    The site is built beside the old one and swapped in only when the build succeeds, so a
+    failed build leaves the previous site as it was.
+    """
+    config = load_kit_config(config_file)
+    target = Path(site_dir or config.site_dir).resolve()
+    staging = target.with_name(f".{target.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    plugin: PrepkitPlugin | None = None
+
+    def reported_by_us(record: logging.LogRecord) -> bool:
+        failure = plugin.failure if plugin is not None else None
+        return failure is not None and record.getMessage() == failure.format_message()
+
+    with mkdocs_logging(verbose, drop=reported_by_us), _build_date(parse_today(today)):
+        config = load_kit_config(config_file, strict=strict, site_dir=str(staging))
+        plugin = cast(PrepkitPlugin, config.plugins["prepkit"])
         if today is not None:
-            config.plugins["prepkit"].config.today = today
+            plugin.config.today = today
         if public:
-            config.plugins["prepkit"].config.public = True
+            plugin.config.public = True
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
         except Abort as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            if plugin.failure is not None:
+                raise plugin.failure from None
             raise PrepkitError(f"the site was not built: {error}") from None
         finally:
             config.plugins.on_shutdown()
+    _swap_in(staging, target)
+    config.site_dir = str(target)
     return config
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    retired = target.with_name(f".{target.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if target.exists():
+        target.rename(retired)
+    staging.rename(target)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@contextmanager
+def _build_date(today: date | None) -> Iterator[None]:
+    """MkDocs dates the sitemap from SOURCE_DATE_EPOCH: tie it to --today for identical builds."""
+    if today is None:
+        yield
+        return
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.combine(today, time.min, tzinfo=UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.errors import ContentError, PrepkitError
 from generator.render.sanitize import clean_page_html
-from generator.site import GeneratedSite, generate_site, parse_today, site_nav
+from generator.site import RenderedSite, parse_today, render_site, site_nav
+from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
 
@@ -34,28 +35,37 @@ class PrepkitConfig(Config):
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.site: GeneratedSite | None = None  # the last good site, kept while serving
+        self.site: RenderedSite | None = None  # the last good site, kept while serving
+        self.cache_dir = Path()
+        self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
 
-    def paths(self, config: MkDocsConfig) -> tuple[Path, Path]:
-        root = Path(config.config_file_path or ".").resolve().parent
-        cache = root / self.config.cache_dir / ("public" if self.config.public else "private")
-        return root / self.config.content_dir, cache
+    def kit_root(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return self.kit_root(config) / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        content_dir, cache_dir = self.paths(config)
         try:
-            self.site = generate_site(content_dir, cache_dir, public=self.config.public,
-                                      today=parse_today(self.config.today))
+            rendered = render_site(self.content_dir(config), public=self.config.public,
+                                   today=parse_today(self.config.today))
+            # Public and private pages are cached apart, so switching never mixes them.
+            cache_dir = (self.kit_root(config) / self.config.cache_dir
+                         / ("public" if rendered.public else "private"))
+            write_pages(rendered.pages, cache_dir)
+            self.site, self.cache_dir = rendered, cache_dir
         except ContentError as error:
             if self.command != "serve" or self.site is None:
+                self.failure = error
                 raise PluginError(error.format_message()) from None
             for diagnostic in error.diagnostics:
                 log.error(diagnostic.format())
             log.error("prepkit: fix the errors above; still serving the last good version")
         except PrepkitError as error:
+            self.failure = error
             raise PluginError(error.format_message()) from None
         assert self.site is not None
         for warning in self.site.warnings:
@@ -69,7 +79,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.site is not None
-        content_dir, cache_dir = self.paths(config)
+        content_dir, cache_dir = self.content_dir(config), self.cache_dir
         # Raw content files (YAML with private details) are never published as they are.
         kept = Files([file for file in files if not _inside(file, content_dir)])
         for slug, path in self.site.kit.guide_pages.items():
@@ -87,7 +97,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         return clean_page_html(html)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        content_dir, _ = self.paths(config)
+        content_dir = self.content_dir(config)
         if Path(config.docs_dir).resolve() != content_dir.resolve():
             server.watch(str(content_dir))
         return server

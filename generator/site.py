@@ -19,11 +19,18 @@ NavEntry = dict[str, "str | list[NavEntry]"]
 
 
 @dataclass
-class GeneratedSite:
+class RenderedSite:
+    """Every page of the site, rendered but not yet written."""
+
     kit: Kit
     pages: list[Page]
-    stats: WriteStats
+    public: bool
     warnings: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class GeneratedSite(RenderedSite):
+    stats: WriteStats = field(default_factory=lambda: WriteStats(0, 0, 0))
 
 
 def parse_today(text: str | None) -> date | None:
@@ -52,17 +59,29 @@ def current_moment(kit: Kit, today: date | None) -> datetime:
     return datetime.now(ZoneInfo(kit.settings.timezone)).replace(tzinfo=None)
 
 
-def generate_site(content_dir: Path, cache_dir: Path, *, today: date | None = None,
-                  public: bool = False) -> GeneratedSite:
-    """Render every page into `cache_dir`; raise ContentError if the content has errors."""
+def render_site(content_dir: Path, *, today: date | None = None,
+                public: bool = False) -> RenderedSite:
+    """Load, check and render the kit; raise ContentError if the content has errors.
+
+    The build is public when asked for, or when kit.yml says `publish: public`.
+    """
     result = load_kit(content_dir)
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
     kit = result.kit
+    public = public or kit.settings.publish == "public"
     now = current_moment(kit, today)
     pages = render_pages(kit, relate(kit, now), RenderOptions(today=now.date(), public=public))
-    stats = write_pages(pages, cache_dir)
-    return GeneratedSite(kit, pages, stats, result.diagnostics)
+    return RenderedSite(kit, pages, public, result.diagnostics)
+
+
+def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,
+                  public: bool = False) -> GeneratedSite:
+    """Render every page and write it into `out_dir` (only pages whose text changed)."""
+    rendered = render_site(content_dir, today=today, public=public)
+    stats = write_pages(rendered.pages, out_dir)
+    return GeneratedSite(rendered.kit, rendered.pages, rendered.public, rendered.warnings,
+                         stats)
 
 
 def site_nav(kit: Kit) -> list[NavEntry]:

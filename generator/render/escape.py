@@ -9,6 +9,7 @@ lose raw HTML, attribute lists, images and links to any other scheme.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import quote, urlsplit
 
@@ -29,7 +30,12 @@ def html_entities(text: str) -> str:
 
 def inline(text: object) -> str:
     """Text shown exactly as typed inside a paragraph, heading, list item or table cell."""
-    flat = _WHITESPACE.sub(" ", str(text)).strip()
+    return _inline_text(str(text))
+
+
+@functools.lru_cache(maxsize=65536)  # names, titles and labels recur on many pages
+def _inline_text(text: str) -> str:
+    flat = _WHITESPACE.sub(" ", text).strip()
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html_entities(flat))
 
 
