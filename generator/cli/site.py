@@ -47,10 +47,14 @@ def build(config_file: Path, site_dir: Path | None, today: str | None, strict: b
 @click.option("-a", "--dev-addr", metavar="IP:PORT", default="127.0.0.1:8000",
               show_default=True, help="Address to serve on.")
 @today_option
-def serve(config_file: Path, dev_addr: str, today: str | None) -> None:
+@click.option("--full", is_flag=True,
+              help="Rebuild every page on each change (default: only pages whose text changed).")
+def serve(config_file: Path, dev_addr: str, today: str | None, full: bool) -> None:
     """Serve the site locally and rebuild it whenever a content file changes.
 
     A mistake made while serving is shown in the terminal; the last good site stays up.
+    Only pages whose generated text changed are rebuilt, so a save shows up quickly even
+    in a large kit.
 
     \b
     Example:
@@ -62,8 +66,10 @@ def serve(config_file: Path, dev_addr: str, today: str | None) -> None:
         parse_today(today)
         os.environ["PREPKIT_TODAY"] = today  # read again by each rebuild
     load_kit_config(config_file)  # report a missing file or plugin before serving
-    with mkdocs_logging(verbose=True):
-        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    # Rebuilding only changed pages is the point here, so MkDocs' caution about it is noise.
+    with mkdocs_logging(verbose=True, drop=lambda record: "'dirty' build" in record.getMessage()):
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True,
+                     build_type=None if full else "dirty")
 
 
 @click.command()
