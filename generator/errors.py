@@ -36,9 +36,11 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     code: str = "invalid"
 
-    def format(self) -> str:
+    def format(self, *, severity: bool = True) -> str:
+        """`file:line:col: [warning: ]key: message`; pass severity=False where the log level
+        already says it."""
         where = f"{self.file}:{self.position.line}:{self.position.column}"
-        prefix = "warning: " if self.severity is Severity.WARNING else ""
+        prefix = "warning: " if severity and self.severity is Severity.WARNING else ""
         key = f"{self.key_path}: " if self.key_path else ""
         return f"{where}: {prefix}{key}{self.message}"
 

@@ -69,7 +69,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             raise PluginError(error.format_message()) from None
         assert self.site is not None
         for warning in self.site.warnings:
-            log.warning(warning.format())
+            log.warning(warning.format(severity=False))
         if config.nav is None:
             config.nav = site_nav(self.site.kit)
         for extension in ("tables", "admonition", "attr_list", "pymdownx.tasklist"):

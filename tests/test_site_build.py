@@ -172,7 +172,7 @@ def test_contacts_directory_table(site: Path, kit: Path) -> None:
     by_name = {row["Name"]: row for row in table_dict(table)}
     assert by_name["Priya Natarajan"] == {
         "Name": "Priya Natarajan", "Title": "Senior Data Scientist",
-        "Organization": "Acme Health", "Relationship": "former-employer",
+        "Organization": "Acme Health", "Relationship": "former employer",
         "Field": "Data Science, Public Health", "Latest conversation": "Scheduled"}
     assert by_name["Marcus Chen"]["Latest conversation"] == "Held"
     assert by_name["Luis Fernandez"]["Latest conversation"] == "Declined"

@@ -25,6 +25,15 @@ def _finalize(value: Any) -> str:
     return escape.inline(value)
 
 
+# How each relationship kind reads on a page.
+RELATIONSHIP_LABELS = {
+    "former-employer": "former employer", "professor": "professor",
+    "gsi": "teaching assistant (GSI)", "friend": "friend", "family": "family",
+    "alumni": "alumnus or alumna", "colleague": "colleague", "referral": "referral",
+    "other": "other",
+}
+
+
 def long_date(day: date | datetime) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -53,6 +62,7 @@ def environment() -> jinja2.Environment:
         yaml=lambda text: Md(escape.yaml_string(text)),
         safe_md=Md,
         box=lambda done: Md("[x]" if done else "[ ]"),
+        relationship=lambda kind: RELATIONSHIP_LABELS.get(kind, kind),
         long_date=long_date,
         long_datetime=long_datetime,
     )
