@@ -76,7 +76,8 @@ def serve(config_file: Path, dev_addr: str, today: str | None, full: bool) -> No
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
 @config_file_option
 @today_option
-def export(out_dir: Path, config_file: Path, today: str | None) -> None:
+@click.option("--public", is_flag=True, help="Export the public version of every page.")
+def export(out_dir: Path, config_file: Path, today: str | None, public: bool) -> None:
     """Write the generated Markdown and a mkdocs.yml that builds it without prepkit.
 
     Useful to inspect or diff the generated pages, or to build them with plain
@@ -86,6 +87,7 @@ def export(out_dir: Path, config_file: Path, today: str | None) -> None:
     Example:
       prepkit export /tmp/kit-export && mkdocs build -f /tmp/kit-export/mkdocs.yml
     """
-    pages, stats = export_kit(locate_kit(config_file), out_dir, today=parse_today(today))
+    pages, stats = export_kit(locate_kit(config_file), out_dir, today=parse_today(today),
+                              public=public)
     click.echo(f"Exported {len(pages)} pages to {out_dir} ({stats.written} written, "
                f"{stats.unchanged} unchanged)")

@@ -1,0 +1,105 @@
+"""A public build holds none of the kit's private values, in any file it writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from site_support import build_kit, copy_example_kit
+
+from generator.cli import cli
+from generator.kit import Kit
+from generator.pipeline import load_kit
+
+TODAY = "2026-11-25"
+
+
+def private_values(kit: Kit) -> set[str]:
+    """Every value the kit holds that a public build must not show."""
+    values: set[str] = set()
+    owner = kit.settings.owner
+    values.update(v for v in (owner.email, owner.phone) if v)
+    for contact in kit.contacts.values():
+        values.update(v for v in (contact.email, contact.phone, contact.linkedin,
+                                  contact.private_notes) if v)
+    for interview in kit.interviews.values():
+        if interview.notes:
+            # Long notes are checked line by line: a page may rewrap a paragraph but keeps
+            # each of its lines' words together.
+            values.update(line.strip() for line in interview.notes.splitlines()
+                          if len(line.strip()) > 25)
+        values.update(interview.takeaways)
+        if interview.scheduled and interview.scheduled.location:
+            values.add(interview.scheduled.location)
+    return values
+
+
+def needles(value: str) -> set[str]:
+    """The value as it may appear in output: as typed, HTML-escaped or percent-encoded."""
+    from html import escape
+    from urllib.parse import quote
+
+    return {value, escape(value, quote=False), escape(value), quote(value, safe="")}
+
+
+def leaks(folder: Path, values: set[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix == ".map":  # the theme's own source maps
+            continue
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        hits = [value for value in values if any(needle in text for needle in needles(value))]
+        if hits:
+            found[path.relative_to(folder).as_posix()] = hits
+    return found
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_example_kit(tmp_path_factory.mktemp("public") / "kit")
+
+
+@pytest.fixture(scope="module")
+def secrets(example: Path) -> set[str]:
+    kit = load_kit(example / "content").kit
+    assert kit is not None
+    values = private_values(kit)
+    assert len(values) > 30  # the example kit really holds private values to look for
+    return values
+
+
+def test_the_private_build_shows_private_values(example: Path, secrets: set[str],
+                                                tmp_path: Path) -> None:
+    """The check below can fail: a private build does contain these values."""
+    site = build_kit(copy_example_kit(tmp_path / "kit"), today=TODAY)
+    assert leaks(site, secrets)
+
+
+def test_the_public_build_holds_no_private_value(example: Path, secrets: set[str]) -> None:
+    result = CliRunner().invoke(cli, ["build", "-f", str(example / "mkdocs.yml"), "--public",
+                                      "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    site = example / "site"
+    assert (site / "search" / "search_index.json").is_file()
+    assert (site / "sitemap.xml").is_file()
+    assert leaks(site, secrets) == {}
+
+
+def test_publish_public_in_kit_yml_makes_every_build_public(tmp_path: Path,
+                                                            secrets: set[str]) -> None:
+    kit = copy_example_kit(tmp_path / "kit")
+    kit_file = kit / "content" / "kit.yml"
+    kit_file.write_text(kit_file.read_text(encoding="utf-8") + "publish: public\n",
+                        encoding="utf-8")
+    assert leaks(build_kit(kit, today=TODAY), secrets) == {}
+
+
+def test_the_public_export_holds_no_private_value(example: Path, secrets: set[str],
+                                                  tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    result = CliRunner().invoke(cli, ["export", str(out), "-f", str(example / "mkdocs.yml"),
+                                      "--public", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert (out / "docs" / "index.md").is_file()
+    assert leaks(out, secrets) == {}
