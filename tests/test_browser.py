@@ -169,3 +169,54 @@ def test_print_media_shows_no_address_after_internal_links(
     content = page.evaluate(
         "s => getComputedStyle(document.querySelector(s), '::after').content", contact_link)
     assert content in ("none", "normal", "")
+
+
+HOSTILE = ('<script>alert("script")</script><img src=x onerror=alert("img")> '
+           '[link](javascript:alert("link")) {: onclick="alert(1)" } {{ 6*7 }} a|b `c` '
+           '\u202eevil\u202c e\u0301')
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import yaml
+
+    kit = copy_example_kit(tmp_path_factory.mktemp("hostile-browser") / "kit")
+    content = kit / "content"
+
+    def rewrite(path: Path, **values: Any) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.update(values)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+    rewrite(content / "contacts" / "priya-natarajan.yml", name="Priya " + HOSTILE,
+            title=HOSTILE, organization=HOSTILE, how_we_met=HOSTILE, background=HOSTILE,
+            private_notes=HOSTILE)
+    rewrite(content / "fields" / "data-science.yml", summary=HOSTILE, roles=[HOSTILE],
+            tags=[HOSTILE])
+    rewrite(content / "interviews" / "marcus-chen-ux-path.yml", goals=[HOSTILE], notes=HOSTILE,
+            takeaways=[HOSTILE])
+    with serve_folder(build_kit(kit)) as url:
+        yield url
+
+
+def test_hostile_text_shows_as_typed_and_runs_nothing(browser: Any, hostile_url: str) -> None:
+    watched = WatchedPage(browser, hostile_url)
+    dialogs: list[str] = []
+    watched.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        pages = ["", CONTACT, INTERVIEW, "interviews/marcus-chen-ux-path/",
+                 "fields/data-science/", "contacts/", "tags/", "follow-ups/"]
+        for path in pages:
+            watched.page.goto(hostile_url + path)
+            watched.page.wait_for_load_state("load")
+            for link in watched.page.locator("article a").all():
+                href = link.get_attribute("href") or ""
+                assert not href.lower().startswith("javascript:"), (path, href)
+        watched.page.goto(hostile_url + CONTACT)
+        heading = watched.page.locator("article h1").inner_text().removesuffix("¶").strip()
+        assert heading == "Priya " + " ".join(HOSTILE.split())
+        assert "{{ 6*7 }}" in watched.page.locator("article").inner_text()
+        assert dialogs == []
+        assert watched.errors == []
+    finally:
+        watched.close()
