@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -70,6 +70,9 @@ def render_site(content_dir: Path, *, today: date | None = None,
         raise ContentError(result.diagnostics)
     kit = result.kit
     public = public or kit.settings.publish == "public"
+    if public and kit.settings.public_contacts == "hidden":
+        # People are left out at the source, so no page can show them by mistake.
+        kit = replace(kit, contacts={}, interviews={})
     now = current_moment(kit, today)
     pages = render_pages(kit, relate(kit, now), RenderOptions(today=now.date(), public=public))
     return RenderedSite(kit, pages, public, result.diagnostics)

@@ -103,3 +103,19 @@ def test_the_public_export_holds_no_private_value(example: Path, secrets: set[st
     assert result.exit_code == 0, result.output
     assert (out / "docs" / "index.md").is_file()
     assert leaks(out, secrets) == {}
+
+
+def test_public_contacts_hidden_leaves_every_person_out(tmp_path: Path) -> None:
+    kit_dir = copy_example_kit(tmp_path / "kit")
+    kit = load_kit(kit_dir / "content").kit
+    assert kit is not None
+    names = {contact.name for contact in kit.contacts.values()}
+    kit_file = kit_dir / "content" / "kit.yml"
+    kit_file.write_text(kit_file.read_text(encoding="utf-8") + "public_contacts: hidden\n",
+                        encoding="utf-8")
+    site = build_kit(kit_dir, today=TODAY, public=True)
+    assert not (site / "contacts" / "priya-natarajan").exists()
+    assert not (site / "interviews" / "marcus-chen-ux-path").exists()
+    assert leaks(site, names) == {}
+    assert (site / "fields" / "data-science" / "index.html").is_file()
+    assert (site / "questions" / "getting-started" / "index.html").is_file()
