@@ -50,7 +50,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            rendered = render_site(self.content_dir(config), public=self.config.public,
+            # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
+            public = self.config.public or self.command == "gh-deploy"
+            rendered = render_site(self.content_dir(config), public=public,
                                    today=parse_today(self.config.today))
             # Public and private pages are cached apart, so switching never mixes them.
             cache_dir = (self.kit_root(config) / self.config.cache_dir

@@ -119,3 +119,18 @@ def test_public_contacts_hidden_leaves_every_person_out(tmp_path: Path) -> None:
     assert leaks(site, names) == {}
     assert (site / "fields" / "data-science" / "index.html").is_file()
     assert (site / "questions" / "getting-started" / "index.html").is_file()
+
+
+def test_gh_deploy_builds_the_public_site(tmp_path: Path, secrets: set[str]) -> None:
+    """What `mkdocs gh-deploy` does before pushing: a build started as 'gh-deploy'."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    kit_dir = copy_example_kit(tmp_path / "kit")
+    config = load_config(config_file=str(kit_dir / "mkdocs.yml"))
+    config.plugins["prepkit"].config.today = TODAY
+    config.plugins.on_startup(command="gh-deploy", dirty=False)
+    build(config)
+    site = Path(config.site_dir)
+    assert (site / "index.html").is_file()
+    assert leaks(site, secrets) == {}
