@@ -257,10 +257,6 @@ def test_markdown_block_indents_for_nesting() -> None:
     assert escape.markdown_block("a\r\nb\n\n\n") == "a\nb"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "markdown_block's link pattern misses labels with brackets or line breaks and reference "
-    "definitions nested in a list or quote, so Python-Markdown still makes javascript: links "
-    "(in the built site the page sanitizer removes them; see the end-to-end tests)"))
 @pytest.mark.parametrize("text", [
     "[a [b] c](javascript:alert(1))",
     "[two\nlines](javascript:alert(1))",
@@ -273,9 +269,6 @@ def test_markdown_block_drops_javascript_links_in_every_form(text: str) -> None:
     assert live_markup(rendered) == [], rendered
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "images whose alt text holds brackets, or that sit inside a link, escape the image "
-    "pattern (in the built site the page sanitizer drops <img>)"))
 @pytest.mark.parametrize("text", [
     "![a [b]](https://tracker.example/pixel.png)",
     "[![logo](https://tracker.example/pixel.png)](https://example.org)",
@@ -284,19 +277,12 @@ def test_markdown_block_never_loads_images(text: str) -> None:
     assert "<img" not in render(escape.markdown_block(text))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "markdown_block turns < and & into entities before Markdown runs, and code spans and "
-    "blocks escape them again: `a < b` shows as 'a &lt; b'"))
 @pytest.mark.parametrize(("text", "code"), [("`a < b && c`", "a < b && c"),
                                             ("    x = a < b", "x = a < b")])
 def test_markdown_block_code_shows_as_typed(text: str, code: str) -> None:
     assert parse_html(render(escape.markdown_block(text))).find("code").text == code
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a dropped link keeps the ')' of a parenthesis inside its target: "
-    "'[click](javascript:alert(1))' shows as 'click)', and an http(s) target with "
-    "parentheses is cut short"))
 @pytest.mark.parametrize(("text", "seen", "links"), [
     ("[click](javascript:alert(1)) here", "click here", []),
     ("[Foo](https://en.wikipedia.org/wiki/Foo_(bar)) here", "Foo here",

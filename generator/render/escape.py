@@ -19,9 +19,17 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _QUOTE_MARKERS = re.compile(r"^( {0,3})((?:&gt; ?)+)", re.MULTILINE)
 _WHITESPACE = re.compile(r"\s+")
 _SAFE_SCHEMES = ("http", "https")
-_INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.MULTILINE)
-_REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+# A link label may hold escapes, line breaks and one level of nested brackets; a target may
+# hold one level of parentheses, as Python-Markdown allows.
+_LABEL = r"((?:\\.|[^\[\]\\]|\[(?:\\.|[^\[\]\\])*\])*)"
+_TARGET = (r"\s*<?((?:[^()\s<>]|\([^()\s<>]*\))*)>?"
+           r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*")
+_INLINE_LINK = re.compile(r"(!?)\[" + _LABEL + r"\]\(" + _TARGET + r"\)")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t>]*\[[^\]\n]+\]:.*$", re.MULTILINE)
+_REFERENCE_LINK = re.compile(r"(!?)\[" + _LABEL + r"\]\[[^\]\n]*\]")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_FENCE = re.compile(r"^(```+|~~~+)[^\n]*\n.*?^\1[ \t]*$", re.DOTALL | re.MULTILINE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.MULTILINE)
 
 
 def html_entities(text: str) -> str:
@@ -69,25 +77,83 @@ def markdown_block(text: str | None, *, indent: int = 0) -> str:
     """Markdown the user wrote, kept as formatting but stripped of everything active.
 
     Raw HTML is shown as text, `{...}` attribute lists are disarmed, images become their alt
-    text (they would load from elsewhere), and only http(s) links stay links.
+    text (they would load from elsewhere), and only http(s) links stay links. Code spans and
+    code blocks are left alone: Markdown shows their text as typed.
     """
     if not text:
         return ""
-    safe = html_entities(text.replace("\r\n", "\n"))
-    # Block quotes are formatting, not HTML: give their markers back.
-    safe = _QUOTE_MARKERS.sub(lambda m: m.group(1) + m.group(2).replace("&gt;", ">"), safe)
-    safe = safe.replace("{", "\\{").replace("}", "\\}")
-    safe = _INLINE_LINK.sub(_safe_link, safe)
-    safe = _REFERENCE_DEFINITION.sub(_safe_reference, safe)
-    safe = _REFERENCE_LINK.sub(lambda match: match.group(1), safe)
+    pieces = [piece if is_code else _disarm(piece)
+              for is_code, piece in _split_code(text.replace("\r\n", "\n"))]
+    safe = "".join(pieces)
     if indent:
         pad = " " * indent
         safe = "\n".join(pad + line if line.strip() else "" for line in safe.split("\n"))
     return safe.rstrip("\n")
 
 
+def _disarm(text: str) -> str:
+    safe = html_entities(text)
+    # Block quotes are formatting, not HTML: give their markers back.
+    safe = _QUOTE_MARKERS.sub(lambda m: m.group(1) + m.group(2).replace("&gt;", ">"), safe)
+    safe = safe.replace("{", "\\{").replace("}", "\\}")
+    safe = _safe_links(safe)
+    safe = _REFERENCE_DEFINITION.sub(_safe_reference, safe)
+    return _REFERENCE_LINK.sub(lambda match: match.group(2), safe)
+
+
+def _safe_links(text: str) -> str:
+    # Until nothing changes: a link's label may itself hold an image or a link.
+    while True:
+        changed = _INLINE_LINK.sub(_safe_link, text)
+        if changed == text:
+            return text
+        text = changed
+
+
+def _split_code(text: str) -> list[tuple[bool, str]]:
+    """(is_code, piece) in order: fenced and indented blocks, and inline code spans."""
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    for fence in _FENCE.finditer(text):
+        pieces += _split_indented_and_spans(text[position:fence.start()])
+        pieces.append((True, fence.group(0)))
+        position = fence.end()
+    pieces += _split_indented_and_spans(text[position:])
+    return pieces
+
+
+def _split_indented_and_spans(text: str) -> list[tuple[bool, str]]:
+    pieces: list[tuple[bool, str]] = []
+    in_list = bool(_LIST_ITEM.search(text))  # indented lines then continue list items
+    previous_blank, in_code = True, False
+    prose: list[str] = []
+    for line in text.splitlines(keepends=True):
+        indented = line.startswith(("    ", "\t")) and line.strip()
+        in_code = bool(indented) and not in_list and (previous_blank or in_code)
+        if in_code:
+            pieces += _split_spans("".join(prose))
+            prose = []
+            pieces.append((True, line))
+        else:
+            prose.append(line)
+        previous_blank = not line.strip()
+    pieces += _split_spans("".join(prose))
+    return pieces
+
+
+def _split_spans(text: str) -> list[tuple[bool, str]]:
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(text):
+        pieces.append((False, text[position:span.start()]))
+        pieces.append((True, span.group(0)))
+        position = span.end()
+    pieces.append((False, text[position:]))
+    return [piece for piece in pieces if piece[1]]
+
+
 def _safe_link(match: re.Match[str]) -> str:
-    is_image, label, target = match.group(1), match.group(2), match.group(3)
+    is_image, label, target = match.group(1), _safe_links(match.group(2)), match.group(3)
     if is_image:
         return label
     safe_target = url(target)
@@ -96,7 +162,7 @@ def _safe_link(match: re.Match[str]) -> str:
 
 def _safe_reference(match: re.Match[str]) -> str:
     definition = match.group(0)
-    target = definition.split(":", 1)[1].strip().split(" ")[0].strip("<>")
+    target = definition.split("]:", 1)[1].strip().split(" ")[0].strip("<>")
     return definition if url(target) != "#" else ""
 
 
