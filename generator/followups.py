@@ -77,3 +77,22 @@ def open_follow_ups(kit: Kit, relations: Relations) -> list[FollowUp]:
                for item in follow_ups_for(kit, interview, relations.interviews[interview.id].stage)
                if not item.done]
     return sorted(pending, key=lambda item: (item.due, item.interview_id))
+
+
+def by_urgency(items: list[FollowUp], today: date) -> list[FollowUp]:
+    """Overdue first, then due this week, then upcoming; earliest first within each."""
+    rank = {urgency: index for index, urgency in enumerate(Urgency)}
+    return sorted(items, key=lambda item: (rank[item.urgency(today)], item.due,
+                                           item.interview_id, item.action))
+
+
+def recipient_of(kit: Kit, item: FollowUp) -> str:
+    """Who the follow-up is written to: the contact, or whoever referred them."""
+    interview = kit.interviews[item.interview_id]
+    contact = kit.contacts[interview.contact]
+    referrer = kit.contacts.get(contact.referred_by) if contact.referred_by else None
+    if item.action == "close-the-loop" and referrer is not None:
+        return referrer.name
+    if item.action == "decide":
+        return kit.settings.owner.name
+    return contact.name

@@ -83,7 +83,10 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         assert self.site is not None
         content_dir, cache_dir = self.content_dir(config), self.cache_dir
         # Raw content files (YAML with private details) are never published as they are.
-        kept = Files([file for file in files if not _inside(file, content_dir)])
+        # So are the user's own email templates, which the theme folder would otherwise copy.
+        overrides = self.kit_root(config) / "site_overrides" / "emails"
+        kept = Files([file for file in files if not _inside(file, content_dir)
+                      and not _inside(file, overrides)])
         for slug, path in self.site.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
         for page in self.site.pages:

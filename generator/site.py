@@ -101,6 +101,7 @@ def site_nav(kit: Kit) -> list[NavEntry]:
         {"Question sets": "questions/index.md"},
         {"Interviews": "interviews/index.md"},
         {"Follow-ups": "follow-ups.md"},
+        {"Emails": "emails.md"},
         {"Tags": "tags.md"},
     ]
 

@@ -70,3 +70,9 @@ def assert_clean_exit(result: Result, code: int) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), (
         repr(result.exception))
     assert result.exit_code == code, result.output
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stages and email checks depend on today: every test runs on the same day."""
+    monkeypatch.setenv("PREPKIT_TODAY", "2026-11-25")

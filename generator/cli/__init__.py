@@ -5,11 +5,14 @@ from __future__ import annotations
 import click
 
 from generator import __version__
+from generator.cli.calendar import calendar
 from generator.cli.check import check
 from generator.cli.init import init
 from generator.cli.new import new
+from generator.cli.packets import packets
 from generator.cli.schema import schema
 from generator.cli.site import build, export, serve
+from generator.cli.status import status
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,6 +33,9 @@ cli.add_command(schema)
 cli.add_command(build)
 cli.add_command(serve)
 cli.add_command(export)
+cli.add_command(status)
+cli.add_command(calendar)
+cli.add_command(packets)
 
 
 def main() -> None:

@@ -92,7 +92,7 @@ def _check_timezone(value: str) -> str:
 
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # e.g. 'America' is a folder
         raise ValueError(f"{value!r} is not a known IANA timezone name, like America/Chicago "
                          "or Europe/Berlin") from None
     return value

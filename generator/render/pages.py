@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from generator.derive import STAGE_ORDER, Relations, Stage
+from generator.emails import EmailDrafts
 from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
 from generator.kit import Kit
 from generator.model import Interview
@@ -66,12 +67,14 @@ class _Renderer:
         self.options = options
         self.env = environment()
         self.pending = open_follow_ups(kit, relations)
+        self.emails = EmailDrafts(kit, relations, public=options.public)
 
     def render(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> Page:
         text = self.env.get_template(template).render(
             kit=self.kit, rel=self.rel, links=_Links(uri), today=self.options.today,
             public=self.options.public, guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
-            contact_of=self.contact_of, latest_stage=self.latest_stage, **context)
+            contact_of=self.contact_of, latest_stage=self.latest_stage,
+            email_anchor=self.emails.anchor_for, **context)
         return Page(uri, text, in_nav)
 
     def pages(self) -> Iterator[Page]:
@@ -97,12 +100,15 @@ class _Renderer:
         yield self.render("interviews/index.md", "interviews_index.md.j2", in_nav=True,
                           by_stage=self.interviews_by_stage())
         for interview in kit.interviews.values():
+            facts = self.rel.interviews[interview.id]
+            follow_ups = follow_ups_for(kit, interview, facts.stage)
             yield self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
-                              interview=interview, facts=self.rel.interviews[interview.id],
-                              follow_ups=follow_ups_for(
-                                  kit, interview, self.rel.interviews[interview.id].stage))
+                              interview=interview, facts=facts, follow_ups=follow_ups,
+                              emails=self.emails.for_interview(interview, follow_ups))
         yield self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
                           buckets=self.buckets())
+        yield self.render("emails.md", "emails.md.j2", in_nav=True,
+                          samples=self.emails.samples(), greetings=self.emails.greetings())
         yield self.render("tags.md", "tags.md.j2", in_nav=True)
 
     def contact_of(self, interview: Interview) -> Any:

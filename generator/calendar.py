@@ -1,0 +1,133 @@
+"""The kit as an iCalendar file: each agreed conversation, and each follow-up still to do.
+
+Written with the icalendar library. The output depends only on the content and on "today"
+(DTSTAMP is taken from it, not from the clock), so two builds of the same kit on the same day
+are byte-identical, and UIDs stay the same from one build to the next, so a calendar that
+subscribes to the file updates its events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from generator.derive import Relations, Stage, duration_of
+from generator.emails.catalog import kinds_for_stage
+from generator.followups import FollowUp, open_follow_ups
+from generator.kit import Kit
+from generator.model import Interview
+
+PRODUCT_ID = "-//prepkit//Informational interviews//EN"
+_NOT_MEETING = {Stage.DECLINED, Stage.CANCELLED}
+
+
+def calendar_bytes(kit: Kit, relations: Relations, *, today: date, site_url: str | None,
+                   public: bool) -> bytes:
+    """calendar.ics: one event per scheduled conversation, one all-day event per open
+    follow-up. A public calendar leaves out places, meeting links and contact details."""
+    public = public or kit.settings.publish == "public"
+    events = _Events(kit, today=today, site_url=site_url, public=public)
+    for interview in kit.interviews.values():
+        if interview.scheduled is not None and \
+                relations.interviews[interview.id].stage not in _NOT_MEETING:
+            events.meeting(interview)
+    for item in open_follow_ups(kit, relations):
+        events.follow_up(item, relations.interviews[item.interview_id].stage)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", kit.settings.title)
+    calendar.add("x-wr-timezone", kit.settings.timezone)
+    for _, event in sorted(events.made, key=lambda pair: pair[0]):
+        calendar.add_component(event)
+    if events.first_day is not None and events.last_day is not None:
+        # Only the years the events span: the VTIMEZONE stays short and the output stable.
+        calendar.add_missing_timezones(first_date=date(events.first_day.year, 1, 1),
+                                       last_date=date(events.last_day.year + 1, 12, 31))
+    return bytes(calendar.to_ical())
+
+
+class _Events:
+    def __init__(self, kit: Kit, *, today: date, site_url: str | None, public: bool) -> None:
+        self.kit = kit
+        self.public = public
+        self.hidden = public and kit.settings.public_contacts == "hidden"
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
+        self.stamp = datetime.combine(today, time.min, tzinfo=UTC)
+        self.zone = ZoneInfo(kit.settings.timezone)
+        self.kit_key = hashlib.sha256(kit.settings.title.encode("utf-8")).hexdigest()[:8]
+        self.made: list[tuple[tuple[str, str], icalendar.Event]] = []
+        self.first_day: date | None = None
+        self.last_day: date | None = None
+
+    def uid(self, interview_id: str, action: str) -> str:
+        return f"{interview_id}.{action}.{self.kit_key}@prepkit"
+
+    def page(self, interview_id: str, anchor: str = "") -> str | None:
+        if self.site_url is None:
+            return None
+        return f"{self.site_url}interviews/{interview_id}/" + (f"#{anchor}" if anchor else "")
+
+    def who(self, interview: Interview) -> str | None:
+        return None if self.hidden else self.kit.contacts[interview.contact].name
+
+    def meeting(self, interview: Interview) -> None:
+        scheduled = interview.scheduled
+        assert scheduled is not None
+        minutes = duration_of(self.kit, interview)
+        start = scheduled.at.replace(tzinfo=self.zone)
+        name = self.who(interview)
+        event = self._event(self.uid(interview.id, "meeting"),
+                            f"Informational interview: {name}" if name
+                            else "Informational interview")
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=minutes))
+        if scheduled.location and not self.public:
+            event.add("location", scheduled.location)
+        lines = []
+        contact = self.kit.contacts[interview.contact]
+        if name:
+            role = " at ".join(part for part in (contact.title, contact.organization) if part)
+            lines.append(f"With {name}" + (f", {role}" if role else ""))
+        lines.append(f"{minutes} minutes, {scheduled.medium}")
+        self._finish(event, lines, self.page(interview.id), start.date())
+        self.made.append(((start.astimezone(UTC).isoformat(), str(event["uid"])), event))
+
+    def follow_up(self, item: FollowUp, stage: Stage) -> None:
+        interview = self.kit.interviews[item.interview_id]
+        name = self.who(interview)
+        event = self._event(self.uid(item.interview_id, item.action),
+                            f"{item.label}: {name}" if name else item.label)
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        contact = self.kit.contacts[interview.contact]
+        anchor = "" if self.hidden else next(
+            (kind.anchor for kind in kinds_for_stage(interview, contact, stage)
+             if kind.follow_up == item.action), "")
+        lines = [f"Conversation with {name}" if name else "Follow-up of a conversation"]
+        if anchor:
+            lines.append("The draft email is on the prep page.")
+        self._finish(event, lines, self.page(item.interview_id, anchor), item.due)
+        self.made.append(((item.due.isoformat(), str(event["uid"])), event))
+
+    def _event(self, uid: str, summary: str) -> icalendar.Event:
+        event = icalendar.Event()
+        event.add("uid", uid)
+        event.add("dtstamp", self.stamp)
+        event.add("summary", summary)
+        return event
+
+    def _finish(self, event: icalendar.Event, lines: list[str], page: str | None,
+                day: date) -> None:
+        if page:
+            lines.append(f"Prep page: {page}")
+            event.add("url", page)
+        event.add("description", "\n".join(lines))
+        self.first_day = min(self.first_day or day, day)
+        self.last_day = max(self.last_day or day, day)

@@ -1,0 +1,278 @@
+"""The values an email template sees: the owner, the contact, the field and the interview.
+
+Every value is plain data (text, numbers, tuples of text) in frozen dataclasses, so a
+template, shipped or the user's own, can read it but never call into the kit's objects.
+Text from YAML stays text: nothing here is ever compiled as a template.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.derive import duration_of
+from generator.emails.catalog import EmailKind
+from generator.kit import Kit
+from generator.model import Contact, Interview, Owner
+from generator.render.markdown import long_date
+
+_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss"}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "mph", "esq"}
+FORMAL = frozenset({"professor", "alumni", "referral", "other"})
+CASUAL = frozenset({"friend", "family"})
+SIGN_OFFS = {"formal": "Best regards,", "warm": "Best,", "casual": "Thanks,"}
+
+
+@dataclass(frozen=True)
+class NameParts:
+    honorific: str
+    first: str
+    last: str
+    full: str  # the name without an honorific
+
+
+def name_parts(name: str) -> NameParts:
+    """'Dr. Helen Okafor' -> ('Dr.', 'Helen', 'Okafor'); a word without letters stays whole."""
+    words = name.split()
+    honorific = ""
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        word = words.pop(0)
+        honorific = word if word.endswith(".") or len(word) > 3 else word + "."
+    while len(words) > 1 and words[-1].strip(".,").casefold() in _SUFFIXES:
+        words.pop()
+    words[-1] = words[-1].rstrip(",")
+    full = " ".join(words) or name
+    first, last = words[0], words[-1]
+    if not any(char.isalpha() for char in first + last):
+        first = last = full  # not a name we can split: use it as typed
+    return NameParts(honorific, first, last, full)
+
+
+def tone_of(relationship: str) -> str:
+    """formal (professor, alumni, referral, other), casual (friend, family) or warm."""
+    if relationship in FORMAL:
+        return "formal"
+    return "casual" if relationship in CASUAL else "warm"
+
+
+def greeting_for(name: str, relationship: str) -> str:
+    """The opening line: 'Dear Professor Okafor,' for a professor, 'Hi Sam,' for a friend."""
+    parts = name_parts(name)
+    if relationship == "professor":
+        return f"Dear Professor {parts.last},"
+    if relationship in FORMAL:
+        if parts.honorific and parts.last != parts.full:
+            return f"Dear {parts.honorific} {parts.last},"
+        return f"Dear {parts.full},"
+    if relationship == "former-employer":
+        return f"Hello {parts.first},"
+    return f"Hi {parts.first},"
+
+
+@dataclass(frozen=True)
+class PersonVars:
+    """A person an email is about or written to."""
+
+    name: str
+    first_name: str
+    last_name: str
+    title: str | None
+    organization: str | None
+    how_we_met: str | None
+    relationship: str
+    referrer: str | None  # the name of whoever referred them
+    email: str | None  # None in a public build
+    greeting: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class OwnerVars:
+    """The job-seeker writing the emails."""
+
+    name: str
+    first_name: str
+    email: str | None
+    phone: str | None
+    linkedin: str | None
+    school: str | None
+    program: str | None
+    pitch: str | None
+    signature: str
+    introduction: str  # the pitch, or a sentence built from school, program and field
+
+
+@dataclass(frozen=True)
+class InterviewVars:
+    """The conversation, with dates and times already written out in the kit's timezone."""
+
+    id: str
+    kind: str
+    date: str | None
+    time: str | None
+    timezone: str
+    duration: int
+    medium: str | None
+    location: str | None  # None in a public build
+    takeaway: str | None  # the first takeaway; None in a public build
+    takeaways: tuple[str, ...]
+    referrals: tuple[str, ...]  # names of the people they suggested
+    goals: tuple[str, ...]
+    channel: str
+    channel_word: str  # "email" or "message"
+    asked_on: str | None
+    offer: str | None  # the role offered
+    decide_by: str | None
+
+
+@dataclass(frozen=True)
+class EmailContext:
+    """Everything one interview's emails can say."""
+
+    owner: OwnerVars
+    contact: PersonVars
+    referrer: PersonVars | None
+    field: str | None
+    interview: InterviewVars
+    follow_up_in: str  # "in a week", from rules.nudge_after_days
+    # Every text value, so a check can tell a blank from brackets typed in the kit.
+    data: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+
+    def recipient(self, kind: EmailKind) -> PersonVars:
+        if not kind.to_referrer:
+            return self.contact
+        return self.referrer or UNKNOWN_REFERRER
+
+    def signed_as(self, kind: EmailKind) -> str:
+        """Your first name to friends and family, your signature to everyone else."""
+        casual = self.recipient(kind).tone == "casual"
+        return self.owner.first_name if casual else self.owner.signature
+
+    def variables(self, kind: EmailKind) -> dict[str, Any]:
+        """The template's variables; greeting, tone and closing suit the email's recipient."""
+        to = self.recipient(kind)
+        sign_off = SIGN_OFFS[to.tone]
+        signed = self.signed_as(kind)
+        return {"owner": self.owner, "contact": self.contact, "referrer": self.referrer,
+                "field": self.field, "interview": self.interview, "to": to,
+                "greeting": to.greeting, "tone": to.tone, "sign_off": sign_off,
+                "closing": f"{sign_off}\n{signed}", "follow_up_in": self.follow_up_in}
+
+
+# The recipient of a note to the referrer when the contact names none: a blank to fill in.
+UNKNOWN_REFERRER = PersonVars(
+    name="[who referred you]", first_name="[who referred you]", last_name="[who referred you]",
+    title=None, organization=None, how_we_met=None, relationship="other", referrer=None,
+    email=None, greeting="Hello [who referred you],", tone="formal")
+
+
+def default_signature(owner: Owner) -> str:
+    return "\n".join(part for part in (owner.name, owner.program, owner.school) if part)
+
+
+def owner_vars(owner: Owner, field_name: str | None, *, public: bool) -> OwnerVars:
+    """You, as the emails sign; a public build leaves out your address, phone and profile,
+    and signs with name, program and school (a signature of your own may hold them)."""
+    introduction = owner.pitch or _introduction(owner, field_name)
+    signature = default_signature(owner) if public else owner.signature
+    return OwnerVars(
+        name=owner.name, first_name=name_parts(owner.name).first,
+        email=None if public else owner.email, phone=None if public else owner.phone,
+        linkedin=None if public else owner.linkedin, school=owner.school,
+        program=owner.program, pitch=owner.pitch,
+        signature=(signature or default_signature(owner)).strip(), introduction=introduction)
+
+
+def _introduction(owner: Owner, field_name: str | None) -> str:
+    text = f"I'm {owner.name}"
+    if owner.school:
+        text += f", a student at {owner.school}"
+    if owner.program:
+        text += f" ({owner.program})"
+    text += "."
+    if field_name:
+        text += f" I'm exploring a career in {field_name}."
+    return text
+
+
+def person_vars(contact: Contact, *, referrer: str | None, public: bool) -> PersonVars:
+    parts = name_parts(contact.name)
+    return PersonVars(
+        name=contact.name, first_name=parts.first, last_name=parts.last, title=contact.title,
+        organization=contact.organization, how_we_met=contact.how_we_met,
+        relationship=contact.relationship, referrer=referrer,
+        email=None if public else contact.email,
+        greeting=greeting_for(contact.name, contact.relationship),
+        tone=tone_of(contact.relationship))
+
+
+def follow_up_phrase(days: int) -> str:
+    if days == 7:
+        return "in a week"
+    if days and days % 7 == 0:
+        return f"in {days // 7} weeks"
+    return "tomorrow" if days == 1 else f"in {days} days"
+
+
+def when_text(moment: datetime, timezone: str) -> tuple[str, str]:
+    """('Friday 20 November 2026', '16:00 CST') for a naive local time in the kit's zone."""
+    abbreviation = moment.replace(tzinfo=ZoneInfo(timezone)).tzname() or timezone
+    if not abbreviation.isalpha():
+        abbreviation = f"UTC{abbreviation}" if abbreviation[:1] in "+-" else timezone
+    return long_date(moment), f"{moment:%H:%M} {abbreviation}"
+
+
+def interview_context(kit: Kit, interview: Interview, *, public: bool) -> EmailContext:
+    """The values for one interview's emails; a public build leaves out private details."""
+    contact = kit.contacts[interview.contact]
+    referrer_contact = kit.contacts.get(contact.referred_by) if contact.referred_by else None
+    career_field = kit.field_of(interview)
+    field_name = career_field.name if career_field else None
+    scheduled, outreach, offer = interview.scheduled, interview.outreach, interview.offer
+    day, clock = when_text(scheduled.at, kit.settings.timezone) if scheduled else (None, None)
+    takeaways = () if public else tuple(interview.takeaways)
+    channel = outreach.channel if outreach else "email"
+    meeting = InterviewVars(
+        id=interview.id, kind=interview.kind, date=day, time=clock,
+        timezone=kit.settings.timezone, duration=duration_of(kit, interview),
+        medium=scheduled.medium if scheduled else None,
+        location=scheduled.location if scheduled and not public else None,
+        takeaway=takeaways[0] if takeaways else None, takeaways=takeaways,
+        referrals=tuple(kit.contacts[ref].name for ref in interview.referrals
+                        if ref in kit.contacts),
+        goals=tuple(interview.goals), channel=channel,
+        channel_word="message" if channel == "linkedin" else "email",
+        asked_on=long_date(outreach.sent_on) if outreach and outreach.sent_on else None,
+        offer=offer.role if offer else None,
+        decide_by=long_date(offer.decide_by) if offer and offer.decide_by else None)
+    referrer = (person_vars(referrer_contact, referrer=None, public=public)
+                if referrer_contact else None)
+    return finish(EmailContext(
+        owner=owner_vars(kit.settings.owner, field_name, public=public),
+        contact=person_vars(contact, referrer=referrer.name if referrer else None,
+                            public=public),
+        referrer=referrer, field=field_name, interview=meeting,
+        follow_up_in=follow_up_phrase(kit.settings.rules.nudge_after_days)))
+
+
+def finish(context: EmailContext) -> EmailContext:
+    """Remember every text value, so a check can tell a user's [bracket] from a blank."""
+    texts: list[str] = []
+    _collect_texts(context, texts)
+    return EmailContext(context.owner, context.contact, context.referrer, context.field,
+                        context.interview, context.follow_up_in, tuple(texts))
+
+
+def _collect_texts(value: object, into: list[str]) -> None:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, tuple):
+        for item in value:
+            _collect_texts(item, into)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            if item.name != "data":
+                _collect_texts(getattr(value, item.name), into)

@@ -1,0 +1,194 @@
+"""Email drafts for the site's pages and for `prepkit check`: rendered once, checked once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import get_args
+
+from generator.content import display_path
+from generator.derive import Relations
+from generator.emails.catalog import EMAIL_KINDS, EmailKind, kinds_for_stage
+from generator.emails.checks import EmailProblem, problems_of, sample_problem, word_count
+from generator.emails.context import (
+    SIGN_OFFS,
+    EmailContext,
+    greeting_for,
+    interview_context,
+    tone_of,
+)
+from generator.emails.render import EmailTemplates, Outcome, TemplateIssue, overrides_dir_of
+from generator.emails.samples import sample_context
+from generator.followups import FollowUp
+from generator.kit import Kit
+from generator.model import Interview
+from generator.model.types import Relationship
+from generator.render import escape
+from generator.render.markdown import Md
+
+_BACKTICKS = re.compile(r"`+")
+RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)
+SAMPLE_NAME = "Casey Park"
+
+
+@dataclass(frozen=True)
+class EmailDraft:
+    """One email as a page shows it: subject, body to copy, and a link to open it."""
+
+    kind: EmailKind
+    subject: str | None
+    body: str
+    to: str  # the recipient's name
+    mailto: Md | None  # None in a public build or without an address
+    due: FollowUp | None  # the follow-up it carries out, when that is still to do
+    measure: str | None  # "67 words without the signature; keep it to 100."
+    override: str | None  # the kit's template, as a path to show
+    problems: tuple[str, ...] = ()
+
+    @property
+    def code_block(self) -> Md:
+        return fenced(self.body)
+
+
+@dataclass(frozen=True)
+class InterviewEmails:
+    drafts: list[EmailDraft]
+    problems: list[EmailProblem]
+
+
+def fenced(text: str, language: str = "text") -> Md:
+    """A fenced code block no text can end early: the fence outgrows every backtick run."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return Md(f"{fence}{language}\n{text}\n{fence}")
+
+
+@dataclass
+class EmailDrafts:
+    """The kit's templates, rendered for each interview's stage and for the emails page."""
+
+    kit: Kit
+    relations: Relations
+    public: bool = False
+    templates: EmailTemplates = field(init=False)
+    sample: EmailContext = field(init=False)
+    _samples: dict[str, Outcome] = field(init=False)
+    _kinds: dict[str, list[EmailKind]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.public = self.public or self.kit.settings.publish == "public"
+        self.templates = EmailTemplates(overrides_dir_of(self.kit.content_dir))
+        self.sample = sample_context(self.kit, public=self.public)
+        self._samples = {kind.name: self.templates.render(kind, self.sample.variables(kind))
+                         for kind in EMAIL_KINDS}
+        self._kinds = {
+            interview.id: kinds_for_stage(interview, self.kit.contacts[interview.contact],
+                                          self.relations.interviews[interview.id].stage)
+            for interview in self.kit.interviews.values()}
+
+    @property
+    def hidden(self) -> bool:
+        """A public build that leaves contacts out shows no interview's emails."""
+        return self.public and self.kit.settings.public_contacts == "hidden"
+
+    def kinds_for(self, interview: Interview) -> list[EmailKind]:
+        return self._kinds.get(interview.id, [])
+
+    def anchor_for(self, item: FollowUp) -> str | None:
+        """The page anchor of the email that carries out a follow-up, when the page shows it."""
+        interview = self.kit.interviews.get(item.interview_id)
+        if interview is None or self.hidden:
+            return None
+        return next((kind.anchor for kind in self.kinds_for(interview)
+                     if kind.follow_up == item.action), None)
+
+    def for_interview(self, interview: Interview, follow_ups: list[FollowUp], *,
+                      for_check: bool = False) -> InterviewEmails:
+        """The drafts that fit the interview's stage, and what to fix in them.
+
+        The problems are found in the private version of each email, so a public build
+        reports the same as `prepkit check`; `for_check` leaves out template failures
+        already reported at the template's own file.
+        """
+        kinds = self.kinds_for(interview)
+        if not kinds or (self.hidden and not for_check):
+            return InterviewEmails([], [])
+        rules = self.kit.settings.rules
+        private = interview_context(self.kit, interview, public=False)
+        shown = interview_context(self.kit, interview, public=True) if self.public else private
+        drafts: list[EmailDraft] = []
+        problems: list[EmailProblem] = []
+        broken = self.broken()
+        for kind in kinds:
+            outcome = self.templates.render(kind, private.variables(kind))
+            found = problems_of(kind, outcome, private, rules, for_check=for_check,
+                                template_broken=kind.name in broken)
+            problems += found
+            if shown is not private:
+                outcome = self.templates.render(kind, shown.variables(kind))
+            drafts.append(self._draft(kind, outcome, shown, follow_ups,
+                                      tuple(problem.message for problem in found)))
+        return InterviewEmails(drafts, problems)
+
+    def _draft(self, kind: EmailKind, outcome: Outcome, context: EmailContext,
+               follow_ups: list[FollowUp], problems: tuple[str, ...]) -> EmailDraft:
+        email = outcome.email
+        recipient = context.recipient(kind)
+        mailto = None
+        if recipient.email and not self.public and kind.name != "linkedin-note":
+            mailto = Md(escape.mailto(recipient.email, subject=email.subject or "",
+                                      body=email.body))
+        due = next((item for item in follow_ups
+                    if item.action == kind.follow_up and not item.done), None)
+        return EmailDraft(kind, email.subject, email.body, recipient.name, mailto, due,
+                          self._measure(kind, email.body, context), self._override(kind),
+                          problems)
+
+    def _measure(self, kind: EmailKind, body: str, context: EmailContext) -> str | None:
+        rules = self.kit.settings.rules
+        if kind.name == "outreach":
+            words = word_count(body, context.signed_as(kind))
+            return f"{words} words without the signature; keep it to {rules.outreach_word_limit}."
+        if kind.name == "linkedin-note":
+            return f"{len(body)} of {rules.linkedin_note_limit} characters."
+        return None
+
+    def _override(self, kind: EmailKind) -> str | None:
+        path = self.templates.overrides.get(kind.name)
+        return display_path(path) if path else None
+
+    def broken(self) -> set[str]:
+        """Templates of the kit that fail, or lack a subject, even with sample values."""
+        return {name for name, outcome in self._samples.items()
+                if outcome.failure or outcome.missing_subject}
+
+    def samples(self) -> list[EmailDraft]:
+        """Every email rendered with sample values, for the emails page."""
+        drafts = []
+        for kind in EMAIL_KINDS:
+            outcome = self._samples[kind.name]
+            problem = sample_problem(kind, outcome)
+            drafts.append(EmailDraft(
+                kind, outcome.email.subject, outcome.email.body,
+                self.sample.recipient(kind).name, None, None,
+                self._measure(kind, outcome.email.body, self.sample), self._override(kind),
+                (problem,) if problem else ()))
+        return drafts
+
+    @staticmethod
+    def greetings() -> list[tuple[str, str, str]]:
+        """(relationship, opening, sign-off) for each relationship, for a sample name."""
+        return [(relationship, greeting_for(SAMPLE_NAME, relationship),
+                 SIGN_OFFS[tone_of(relationship)]) for relationship in RELATIONSHIPS]
+
+    def template_issues(self) -> list[TemplateIssue]:
+        """Problems with the kit's template files: unreadable, unknown, failing with samples."""
+        issues = list(self.templates.issues)
+        for kind in EMAIL_KINDS:
+            path = self.templates.overrides.get(kind.name)
+            problem = sample_problem(kind, self._samples[kind.name])
+            if path is not None and problem:
+                code = ("email-no-subject" if self._samples[kind.name].missing_subject
+                        and not self._samples[kind.name].failure else "email-template-failed")
+                issues.append(TemplateIssue(path, 1, problem, code))
+        return sorted(issues, key=lambda issue: (str(issue.path), issue.line))

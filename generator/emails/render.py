@@ -1,0 +1,180 @@
+"""Render an email from its template: the shipped one, or the kit's own in a sandbox.
+
+A kit replaces a shipped template with `site_overrides/emails/<name>.txt.j2`. The user's
+templates render in Jinja's immutable sandbox, so they can read the values they are given but
+cannot reach Python's internals or change anything. A template that cannot be read, compiled
+or rendered becomes a problem to report, and the shipped template is used in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from generator.emails.catalog import EMAILS_BY_NAME, EmailKind
+from generator.validate import did_you_mean
+
+OVERRIDES_FOLDER = ("site_overrides", "emails")
+TEMPLATE_SUFFIX = ".txt.j2"
+_SUBJECT = re.compile(r"subject:", re.IGNORECASE)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+# "'generator.emails.context.PersonVars object' has no attribute 'nmae'", said plainly.
+_VALUE_OWNER = re.compile(r"'(?:[\w.]+\.)?(\w+) object'")
+_OWNER_NAMES = {"PersonVars": "contact (or referrer, or to)", "OwnerVars": "owner",
+                "InterviewVars": "interview"}
+_OPTIONS: dict[str, Any] = {
+    "autoescape": False,  # plain text: the page escapes it for where it lands
+    "undefined": jinja2.StrictUndefined,  # a misspelt variable is reported, not left blank
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
+
+
+@dataclass(frozen=True)
+class Email:
+    subject: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A rendered email, where its template came from, and what went wrong on the way."""
+
+    email: Email
+    override: Path | None  # the user's template, when there is one
+    failure: str | None = None  # why the user's template could not be used
+    missing_subject: bool = False
+
+
+@dataclass(frozen=True)
+class TemplateIssue:
+    """A problem with one of the kit's template files, whatever interview it is used for."""
+
+    path: Path
+    line: int
+    message: str
+    code: str
+
+
+@dataclass
+class EmailTemplates:
+    """The shipped templates and the kit's overrides, each compiled once."""
+
+    overrides_dir: Path | None
+    issues: list[TemplateIssue] = field(default_factory=list)
+    overrides: dict[str, Path] = field(default_factory=dict)
+    _shipped: dict[str, jinja2.Template] = field(default_factory=dict)
+    _user: dict[str, jinja2.Template] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        shipped_env = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator.emails", "templates"), **_OPTIONS)
+        for name, kind in EMAILS_BY_NAME.items():
+            self._shipped[name] = shipped_env.get_template(kind.file_name)
+        if self.overrides_dir is not None and self.overrides_dir.is_dir():
+            self._load_overrides(self.overrides_dir)
+
+    def _load_overrides(self, folder: Path) -> None:
+        user_env = ImmutableSandboxedEnvironment(
+            loader=jinja2.FileSystemLoader(folder), **_OPTIONS)
+        known = [kind.file_name for kind in EMAILS_BY_NAME.values()]
+        try:
+            paths = sorted(folder.iterdir())
+        except OSError as error:
+            self.issues.append(TemplateIssue(
+                folder, 1, f"cannot be read: {error.strerror}; the shipped templates are used",
+                "email-template-failed"))
+            return
+        for path in paths:
+            if path.name.startswith((".", "_")) or not path.is_file():
+                continue  # "_name.txt.j2": a piece for {% include %}, not an email
+            name = path.name.removesuffix(TEMPLATE_SUFFIX)
+            if name not in EMAILS_BY_NAME or not path.name.endswith(TEMPLATE_SUFFIX):
+                hint = did_you_mean(path.name, known) or "."
+                self.issues.append(TemplateIssue(
+                    path, 1, f"not one of prepkit's email templates, so it is never used{hint} "
+                    f"The templates are {', '.join(known)}.", "email-template-unknown"))
+                continue
+            self.overrides[name] = path
+            try:
+                self._user[name] = user_env.get_template(path.name)
+            except jinja2.TemplateSyntaxError as error:
+                self.issues.append(TemplateIssue(
+                    path, error.lineno or 1, f"cannot be read as a template: {error.message}; "
+                    "the shipped template is used instead", "email-template-failed"))
+            except (OSError, UnicodeDecodeError) as error:
+                reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+                self.issues.append(TemplateIssue(
+                    path, 1, f"cannot be read: {reason}; the shipped template is used instead",
+                    "email-template-failed"))
+
+    def render(self, kind: EmailKind, variables: dict[str, Any]) -> Outcome:
+        """The email from the kit's template if it renders, else from the shipped one."""
+        override = self.overrides.get(kind.name)
+        user_template = self._user.get(kind.name)
+        if user_template is not None:
+            try:
+                email = _render(kind, user_template, variables)
+            except SecurityError as error:
+                failure = f"it tried something the sandbox does not allow ({error})"
+            except Exception as error:  # a user's template may fail in any way: report it
+                failure = _describe(error)
+            else:
+                return Outcome(email, override, missing_subject=_no_subject(kind, email))
+            shipped = _render(kind, self._shipped[kind.name], variables)
+            return Outcome(shipped, override, failure=failure)
+        return Outcome(_render(kind, self._shipped[kind.name], variables), override)
+
+
+def overrides_dir_of(content_dir: Path) -> Path:
+    """`<kit>/site_overrides/emails`, beside the content folder."""
+    return content_dir.parent.joinpath(*OVERRIDES_FOLDER)
+
+
+def _render(kind: EmailKind, template: jinja2.Template, variables: dict[str, Any]) -> Email:
+    blocks = template.blocks
+    if kind.has_subject and "subject" in blocks:
+        context = template.new_context(variables)
+        subject = "".join(blocks["subject"](context))
+        body = ("".join(blocks["body"](template.new_context(variables))) if "body" in blocks
+                else template.render(variables))
+        return Email(_one_line(subject) or None, _tidy(body))
+    text = template.render(variables)
+    if not kind.has_subject:
+        return Email(None, _tidy(text))
+    lines = text.lstrip("\n").split("\n")
+    if lines and _SUBJECT.match(lines[0]):
+        subject = _one_line(lines[0][len("subject:"):])
+        return Email(subject or None, _tidy("\n".join(lines[1:])))
+    return Email(None, _tidy(text))
+
+
+def _no_subject(kind: EmailKind, email: Email) -> bool:
+    return kind.has_subject and not email.subject
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tidy(text: str) -> str:
+    """Trailing spaces off, at most one blank line in a row, no blank lines at either end."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, jinja2.UndefinedError):
+        message = _VALUE_OWNER.sub(lambda match: _OWNER_NAMES.get(match.group(1), "a value"),
+                                   error.message or "a value is not defined")
+        return f"{message}; the emails page lists the values a template can use"
+    if isinstance(error, jinja2.TemplateError) and error.message:
+        return error.message
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__

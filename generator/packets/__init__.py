@@ -1,0 +1,18 @@
+"""Printed prep packets: one PDF per interview, and a booklet of the upcoming ones.
+
+`write_packets` and `write_booklet` are the entry points for the CLI and the site build;
+`render_packet_html` is the pure step before WeasyPrint.
+"""
+
+from generator.packets.build import BOOKLET_NAME, checked_ids, write_booklet, write_packets
+from generator.packets.render import (
+    PacketOptions,
+    render_booklet_html,
+    render_packet_html,
+    upcoming_interviews,
+)
+
+__all__ = [
+    "BOOKLET_NAME", "PacketOptions", "checked_ids", "render_booklet_html", "render_packet_html",
+    "upcoming_interviews", "write_booklet", "write_packets",
+]

@@ -1,0 +1,110 @@
+"""Printed packets on disk: which interviews, render, convert, write the changed files.
+
+The only module of `generator.packets` that writes. A packet whose PDF was made from the same
+HTML, stylesheet and versions (its identifier says so) is not printed again, and a PDF is
+rewritten only when its bytes changed, so a rebuild leaves unchanged packets alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from generator.derive import Relations
+from generator.errors import PrepkitError
+from generator.kit import Kit
+from generator.packets import pdf
+from generator.packets.parallel import convert_all
+from generator.packets.render import PacketOptions, PacketRenderer, upcoming_interviews
+from generator.validate import did_you_mean
+
+BOOKLET_NAME = "booklet.pdf"
+
+
+def write_packets(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
+                  public: bool, interview_ids: list[str] | None = None,
+                  jobs: int | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> list[Path]:
+    """Write `<out_dir>/<interview id>.pdf` for each interview (all when `interview_ids` is
+    None), converting across cores when there are more than a few; return the paths.
+
+    Raise PrepkitError for an unknown id or an output folder inside the content folder.
+    """
+    ids = list(kit.interviews) if interview_ids is None else checked_ids(kit, interview_ids)
+    _check_out_dir(kit, out_dir)
+    renderer = PacketRenderer(kit, relations, PacketOptions(today=today, public=public))
+    paths = [out_dir / f"{interview_id}.pdf" for interview_id in ids]
+    to_print: list[tuple[Path, str, str]] = []
+    for path, interview_id in zip(paths, ids, strict=True):
+        html = renderer.packet_html(interview_id)
+        key = pdf.source_key(html)
+        if not pdf.made_from(path, key):
+            to_print.append((path, html, key))
+    unchanged = len(paths) - len(to_print)
+    if progress and unchanged:
+        progress(unchanged, len(paths))
+
+    def advance(done: int, total: int) -> None:
+        if progress:
+            progress(unchanged + done, unchanged + total)
+
+    printed = convert_all([(html, key) for _, html, key in to_print], jobs=jobs,
+                          progress=advance)
+    for (path, _, _), data in zip(to_print, printed, strict=True):
+        _write_if_changed(path, data)
+    return paths
+
+
+def write_booklet(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
+                  public: bool, interview_ids: list[str] | None = None) -> Path:
+    """Write `<out_dir>/booklet.pdf`: a contents page, then one packet per conversation in
+    date order; the upcoming (scheduled) ones unless `interview_ids` names others."""
+    ids = upcoming_interviews(kit, relations) if interview_ids is None else \
+        checked_ids(kit, interview_ids)
+    if not ids:
+        raise PrepkitError(
+            f"no conversation is scheduled after {today.isoformat()}, so there is nothing to "
+            "put in a booklet; add `scheduled.at` to an interview, or name interviews with "
+            "--interview ID")
+    _check_out_dir(kit, out_dir)
+    html = PacketRenderer(kit, relations, PacketOptions(today=today, public=public)) \
+        .booklet_html(ids)
+    path = out_dir / BOOKLET_NAME
+    key = pdf.source_key(html)
+    if not pdf.made_from(path, key):
+        [data] = convert_all([(html, key)])
+        _write_if_changed(path, data)
+    return path
+
+
+def checked_ids(kit: Kit, interview_ids: list[str]) -> list[str]:
+    """The ids in order without repeats; an unknown one is an error with a suggestion."""
+    for interview_id in interview_ids:
+        if interview_id not in kit.interviews:
+            raise PrepkitError(
+                f"--interview {interview_id!r}: there is no interview with that id in "
+                f"{kit.content_dir / 'interviews'}{did_you_mean(interview_id, kit.interviews)}"
+                " (an interview's id is its file name without .yml)")
+    return list(dict.fromkeys(interview_ids))
+
+
+def _check_out_dir(kit: Kit, out_dir: Path) -> None:
+    if out_dir.resolve().is_relative_to(kit.content_dir.resolve()):
+        raise PrepkitError(f"{out_dir}: packets are never written inside the content folder "
+                           f"{kit.content_dir}; choose another folder, like site/packets")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise PrepkitError(f"{out_dir}: is a file, not a folder; choose a folder for the "
+                           "packets")
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.partial")
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as error:
+        raise PrepkitError(f"{path}: cannot be written ({error.strerror or error})") from None

@@ -1,0 +1,137 @@
+"""Regenerating after one contact is renamed rewrites exactly the pages whose text changed.
+
+`generate_site` writes a page only when its text differs from the file already in the cache,
+so unchanged pages keep their bytes, inode and modification time (what `--dirty` builds and
+`mkdocs serve` compare). bench/bench_build.py times the same path at scale.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from site_support import load_synthetic
+
+from generator.site import GeneratedSite, generate_site
+
+TODAY = date(2026, 11, 25)
+NEW_NAME = "Quinn Renamed-Example"
+OLD_TIME_NS = 1_000_000_000_000_000_000  # 2001: any rewrite shows as a newer mtime
+
+
+def snapshot(cache: Path) -> dict[str, tuple[int, int, bytes]]:
+    """{uri: (inode, mtime_ns, bytes)} of every file in the cache folder."""
+    found = {}
+    for path in sorted(cache.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            found[path.relative_to(cache).as_posix()] = (info.st_ino, info.st_mtime_ns,
+                                                         path.read_bytes())
+    return found
+
+
+def texts(site: GeneratedSite) -> dict[str, str]:
+    return {page.uri: page.text for page in site.pages}
+
+
+def shows(name: str, markdown: str) -> bool:
+    """Whether a page shows `name`; Markdown escapes punctuation such as 'Dr.' as 'Dr\\.'."""
+    return name in markdown.replace("\\", "")
+
+
+def busiest_contact(content: Path) -> str:
+    """The contact whose id appears in the most content files, so many pages show the name."""
+    files = [path.read_text(encoding="utf-8") for path in sorted(content.rglob("*.yml"))]
+    ids = sorted(path.stem for path in (content / "contacts").glob("*.yml"))
+
+    def mentions(contact_id: str) -> int:
+        word = re.compile(rf"(?<![\w-]){re.escape(contact_id)}(?![\w-])")
+        return sum(1 for text in files if word.search(text))
+
+    return max(ids, key=lambda contact_id: (mentions(contact_id), [-ord(c) for c in contact_id]))
+
+
+def rename(contact_file: Path, new_name: str) -> str:
+    text = contact_file.read_text(encoding="utf-8")
+    found = re.search(r"^name: (.+)$", text, re.MULTILINE)
+    assert found is not None, contact_file
+    contact_file.write_text(text[:found.start(1)] + new_name + text[found.end(1):],
+                            encoding="utf-8")
+    return found.group(1)
+
+
+@pytest.fixture(scope="module")
+def synthetic_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    kit = tmp_path_factory.mktemp("incremental") / "kit"
+    load_synthetic().write_kit(kit, interviews=20, contacts=None, seed=1)
+    return kit
+
+
+def test_renaming_a_contact_rewrites_exactly_the_pages_that_changed(
+        synthetic_kit: Path, tmp_path: Path) -> None:
+    content, cache = synthetic_kit / "content", tmp_path / "cache"
+    contact_id = busiest_contact(content)
+    interview_pages = {f"interviews/{path.stem}.md"
+                       for path in (content / "interviews").glob("*.yml")
+                       if f"\ncontact: {contact_id}\n" in "\n" + path.read_text(encoding="utf-8")}
+    fields = re.search(r"^fields: \[(.*)\]$", (content / "contacts" / f"{contact_id}.yml")
+                       .read_text(encoding="utf-8"), re.MULTILINE)
+    assert fields is not None
+    field_pages = {f"fields/{field}.md" for field in re.findall(r"[\w-]+", fields.group(1))}
+    assert interview_pages and field_pages
+
+    first = generate_site(content, cache, today=TODAY)
+    assert first.stats.written == len(first.pages) > 60
+    assert first.stats.unchanged == first.stats.removed == 0
+    for path in cache.rglob("*"):
+        if path.is_file():
+            os.utime(path, ns=(OLD_TIME_NS, OLD_TIME_NS))
+    before = snapshot(cache)
+
+    old_name = rename(content / "contacts" / f"{contact_id}.yml", NEW_NAME)
+    try:
+        second = generate_site(content, cache, today=TODAY)
+    finally:
+        rename(content / "contacts" / f"{contact_id}.yml", old_name)
+    old, new = texts(first), texts(second)
+    assert old.keys() == new.keys()
+    changed = {uri for uri in new if new[uri] != old[uri]}
+
+    # Exactly the pages whose text differs were written, and nothing else was touched.
+    assert second.stats.written == len(changed)
+    assert second.stats.unchanged == len(new) - len(changed)
+    assert second.stats.removed == 0
+    after = snapshot(cache)
+    assert after.keys() == before.keys()
+    touched = {uri for uri in after if after[uri][:2] != before[uri][:2]}
+    assert touched == changed
+    assert all(after[uri][2] == new[uri].encode("utf-8") for uri in after)
+
+    # The expected kinds: the contact's page, the indexes, the contact's interviews, the
+    # pages of the contact's fields, and only pages that show the name (before or after).
+    assert {f"contacts/{contact_id}.md", "contacts/index.md"} <= changed
+    assert interview_pages <= changed
+    assert field_pages <= changed
+    shows_name = {uri for uri in new if shows(old_name, old[uri]) or shows(NEW_NAME, new[uri])}
+    assert changed == shows_name
+    assert len(changed) < len(new) // 4
+
+    # A contact whose name appears on none of those pages kept its page as it was.
+    unrelated = next(uri for uri in sorted(new) if uri.startswith("contacts/")
+                     and uri != "contacts/index.md" and uri not in changed)
+    assert after[unrelated] == before[unrelated]
+    assert after[unrelated][1] == OLD_TIME_NS
+
+
+def test_generating_again_with_nothing_changed_writes_no_page(
+        synthetic_kit: Path, tmp_path: Path) -> None:
+    content, cache = synthetic_kit / "content", tmp_path / "cache"
+    first = generate_site(content, cache, today=TODAY)
+    before = snapshot(cache)
+    again = generate_site(content, cache, today=TODAY)
+    assert again.stats.written == again.stats.removed == 0
+    assert again.stats.unchanged == len(first.pages)
+    assert snapshot(cache) == before
