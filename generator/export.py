@@ -9,10 +9,12 @@ from typing import Any
 
 import yaml
 
+from generator.calendar import calendar_bytes
+from generator.derive import relate
 from generator.errors import PrepkitError
 from generator.render.pages import Page
 from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
-from generator.site import generate_site, site_nav
+from generator.site import current_moment, generate_site, site_nav
 from generator.write import WriteStats
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
@@ -30,6 +32,11 @@ def export_kit(location: KitLocation, out_dir: Path, *, today: date | None,
     site = generate_site(location.content_dir, docs, today=today, public=public)
     for slug, path in site.kit.guide_pages.items():
         shutil.copy2(path, docs / "guide" / f"{slug}.md")
+    now = current_moment(site.kit, today)
+    site_url = read_mkdocs_config(location.config_file).get("site_url")
+    (docs / "calendar.ics").write_bytes(calendar_bytes(
+        site.kit, relate(site.kit, now), today=now.date(),
+        site_url=site_url if isinstance(site_url, str) else None, public=site.public))
     config = _plain_config(read_mkdocs_config(location.config_file), location, out)
     config["nav"] = site_nav(site.kit)
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),

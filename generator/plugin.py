@@ -17,9 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator.calendar import calendar_bytes
+from generator.derive import relate
 from generator.errors import ContentError, PrepkitError
 from generator.render.sanitize import clean_page_html
-from generator.site import RenderedSite, parse_today, render_site, site_nav
+from generator.site import RenderedSite, current_moment, parse_today, render_site, site_nav
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
@@ -89,11 +91,20 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                       and not _inside(file, overrides)])
         for slug, path in self.site.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
+        kept.append(File.generated(config, "calendar.ics", content=self.calendar(config)))
         for page in self.site.pages:
             kept.append(File.generated(
                 config, page.uri, abs_src_path=str(cache_dir / page.uri),
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         return kept
+
+    def calendar(self, config: MkDocsConfig) -> bytes:
+        """calendar.ics for the site, from the same kit and day as its pages."""
+        assert self.site is not None
+        today = parse_today(self.config.today)
+        now = current_moment(self.site.kit, today)
+        return calendar_bytes(self.site.kit, relate(self.site.kit, now), today=now.date(),
+                              site_url=config.site_url or None, public=self.site.public)
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
                         files: Files) -> str:

@@ -616,3 +616,12 @@ def test_a_thank_you_is_overdue_only_after_its_day(
     row = next(line for line in home.splitlines() if "Send the thank\\-you note" in line)
     assert row.startswith("| Sunday 22 November 2026")
     assert ("(**overdue**)" in row) is overdue
+
+
+def test_the_site_has_a_calendar_linked_from_home(site: Path) -> None:
+    from icalendar import Calendar
+
+    calendar = Calendar.from_ical((site / "calendar.ics").read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert "Informational interview: Priya Natarajan" in summaries
+    assert 'href="calendar.ics"' in (site / "index.html").read_text(encoding="utf-8")
