@@ -915,7 +915,7 @@ def assert_clean_check(result: Result, root: Path, content: Path) -> None:
 
 # Examples per property, sized so the file runs in about a minute on a 2-core CI runner.
 # PREPKIT_FUZZ_SCALE multiplies them all, e.g. PREPKIT_FUZZ_SCALE=10 for a long local run.
-SCALE = float(os.environ.get("PREPKIT_FUZZ_SCALE", "1"))
+SCALE = float(os.environ.get("PREPKIT_FUZZ_SCALE", "2"))
 
 
 def examples(count: int) -> int:
