@@ -43,8 +43,10 @@ def display_path(path: Path) -> str:
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        relative = ".."
+    shown = str(path) if relative.startswith("..") else relative
+    # A file name that is not UTF-8 must still print: show its odd bytes as U+FFFD.
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def suggested_id(name: str) -> str:

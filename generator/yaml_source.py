@@ -101,7 +101,9 @@ def format_key_path(loc: KeyPath) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else part
+            # A key holding a line break would split the one-line message: show it escaped.
+            name = part if part.isprintable() else repr(part)[1:-1]
+            text += f".{name}" if text else name
     return text
 
 
