@@ -6,7 +6,8 @@ from pathlib import Path
 
 from generator.content import LoadResult, read_content
 from generator.crossref import cross_check
-from generator.errors import errors_in
+from generator.errors import ContentError, errors_in
+from generator.kit import Kit
 from generator.lint import lint
 
 
@@ -21,3 +22,11 @@ def load_kit(content_dir: Path) -> LoadResult:
         return result
     result.diagnostics += lint(result.kit)
     return result
+
+
+def load_valid_kit(content_dir: Path) -> Kit:
+    """The kit, or ContentError with every located problem when it has errors."""
+    result = load_kit(content_dir)
+    if result.kit is None or errors_in(result.diagnostics):
+        raise ContentError(result.diagnostics)
+    return result.kit

@@ -11,8 +11,8 @@ from generator.calendar import calendar_bytes
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
 from generator.derive import relate
-from generator.errors import ContentError, PrepkitError, errors_in
-from generator.pipeline import load_kit
+from generator.errors import PrepkitError
+from generator.pipeline import load_valid_kit
 from generator.settings import locate_kit, read_mkdocs_config
 from generator.site import current_moment, parse_today
 
@@ -42,10 +42,7 @@ def calendar(config_file: Path, out: str | None, today: str | None, public: bool
     """
     location = locate_kit(config_file)
     config = read_mkdocs_config(config_file)
-    result = load_kit(location.content_dir)
-    if result.kit is None or errors_in(result.diagnostics):
-        raise ContentError(result.diagnostics)
-    kit = result.kit
+    kit = load_valid_kit(location.content_dir)
     now = current_moment(kit, parse_today(today))
     site_url = config.get("site_url")
     data = calendar_bytes(kit, relate(kit, now), today=now.date(),

@@ -10,10 +10,9 @@ import click
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
 from generator.derive import Relations, Stage, relate
-from generator.errors import ContentError, errors_in
 from generator.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
 from generator.kit import Kit
-from generator.pipeline import load_kit
+from generator.pipeline import load_valid_kit
 from generator.render.markdown import long_date, long_datetime
 from generator.settings import locate_kit
 from generator.site import current_moment, parse_today
@@ -37,10 +36,7 @@ def status(config_file: Path, today: str | None) -> None:
       prepkit status --today 2026-11-25
     """
     location = locate_kit(config_file)
-    result = load_kit(location.content_dir)
-    if result.kit is None or errors_in(result.diagnostics):
-        raise ContentError(result.diagnostics)
-    kit = result.kit
+    kit = load_valid_kit(location.content_dir)
     now = current_moment(kit, parse_today(today))
     relations = relate(kit, now)
     for line in status_lines(kit, relations, now.date()):

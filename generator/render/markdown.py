@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from typing import Any
 
@@ -42,6 +43,7 @@ def long_datetime(moment: datetime) -> str:
     return f"{long_date(moment)}, {moment:%H:%M}"
 
 
+@functools.cache  # compiled templates are reused by every render in the process
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.render", "templates"),
