@@ -66,7 +66,7 @@ def load_kit_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
 
 
 def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
-               strict: bool = False, public: bool = False,
+               strict: bool = False, public: bool = False, packets: bool = False,
                verbose: bool = False) -> MkDocsConfig:
     """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError.
 
@@ -90,6 +90,8 @@ def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
             plugin.config.today = today
         if public:
             plugin.config.public = True
+        if packets:
+            plugin.config.packets = True
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

@@ -1,7 +1,9 @@
 """The MkDocs plugin `prepkit`: thin hooks around generator.site.
 
-on_config renders the kit's pages into a cache folder (only changed files are rewritten),
-on_files swaps the content folder's raw files for those pages, on_serve watches the content.
+on_config renders the kit's pages into a cache folder (only changed files are rewritten), and
+with `packets: true` prints each interview's packet there too (only changed packets are
+printed again); on_files swaps the content folder's raw files for those pages and PDFs,
+on_serve watches the content.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.calendar import calendar_bytes
-from generator.derive import relate
 from generator.errors import ContentError, PrepkitError
+from generator.packets import write_site_packets
+from generator.packets.progress import packet_progress
 from generator.render.sanitize import clean_page_html
-from generator.site import RenderedSite, current_moment, parse_today, render_site, site_nav
+from generator.site import RenderedSite, parse_today, render_site, site_nav
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
@@ -32,6 +35,7 @@ class PrepkitConfig(Config):
     cache_dir = c.Type(str, default=".prepkit-cache")
     today = c.Optional(c.Type(str))
     public = c.Type(bool, default=False)
+    packets = c.Type(bool, default=False)
 
 
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
@@ -39,6 +43,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.command = "build"
         self.site: RenderedSite | None = None  # the last good site, kept while serving
         self.cache_dir = Path()
+        self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -55,12 +60,14 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
             rendered = render_site(self.content_dir(config), public=public,
-                                   today=parse_today(self.config.today))
+                                   today=parse_today(self.config.today),
+                                   packets=self.config.packets)
             # Public and private pages are cached apart, so switching never mixes them.
-            cache_dir = (self.kit_root(config) / self.config.cache_dir
-                         / ("public" if rendered.public else "private"))
-            write_pages(rendered.pages, cache_dir)
-            self.site, self.cache_dir = rendered, cache_dir
+            cache_root = self.kit_root(config) / self.config.cache_dir
+            audience = "public" if rendered.public else "private"
+            write_pages(rendered.pages, cache_root / audience)
+            packets = self.print_packets(rendered, cache_root / f"packets-{audience}")
+            self.site, self.cache_dir, self.packets = rendered, cache_root / audience, packets
         except ContentError as error:
             if self.command != "serve" or self.site is None:
                 self.failure = error
@@ -92,18 +99,26 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         for slug, path in self.site.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
         kept.append(File.generated(config, "calendar.ics", content=self.calendar(config)))
+        for interview_id, path in self.packets.items():
+            kept.append(File.generated(config, f"packets/{interview_id}.pdf",
+                                       abs_src_path=str(path)))
         for page in self.site.pages:
             kept.append(File.generated(
                 config, page.uri, abs_src_path=str(cache_dir / page.uri),
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         return kept
 
+    def print_packets(self, site: RenderedSite, folder: Path) -> dict[str, Path]:
+        if not site.packets:
+            return {}
+        with packet_progress(len(site.kit.interviews)) as progress:
+            return write_site_packets(site.kit, site.relations, out_dir=folder,
+                                      today=site.today, public=site.public, progress=progress)
+
     def calendar(self, config: MkDocsConfig) -> bytes:
         """calendar.ics for the site, from the same kit and day as its pages."""
         assert self.site is not None
-        today = parse_today(self.config.today)
-        now = current_moment(self.site.kit, today)
-        return calendar_bytes(self.site.kit, relate(self.site.kit, now), today=now.date(),
+        return calendar_bytes(self.site.kit, self.site.relations, today=self.site.today,
                               site_url=config.site_url or None, public=self.site.public)
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from generator.derive import relate
+from generator.derive import Relations, relate
 from generator.errors import ContentError, Diagnostic, PrepkitError, errors_in
 from generator.kit import Kit
 from generator.pipeline import load_kit
@@ -23,8 +23,11 @@ class RenderedSite:
     """Every page of the site, rendered but not yet written."""
 
     kit: Kit
+    relations: Relations  # derived for `today`, shared by the packets and the calendar
+    today: date
     pages: list[Page]
     public: bool
+    packets: bool = False  # prep pages link to packets/<interview id>.pdf
     warnings: list[Diagnostic] = field(default_factory=list)
 
 
@@ -60,10 +63,11 @@ def current_moment(kit: Kit, today: date | None) -> datetime:
 
 
 def render_site(content_dir: Path, *, today: date | None = None,
-                public: bool = False) -> RenderedSite:
+                public: bool = False, packets: bool = False) -> RenderedSite:
     """Load, check and render the kit; raise ContentError if the content has errors.
 
-    The build is public when asked for, or when kit.yml says `publish: public`.
+    The build is public when asked for, or when kit.yml says `publish: public`. With
+    `packets`, each prep page links to its printed packet, which the caller writes.
     """
     result = load_kit(content_dir)
     if result.kit is None or errors_in(result.diagnostics):
@@ -74,8 +78,10 @@ def render_site(content_dir: Path, *, today: date | None = None,
         # People are left out at the source, so no page can show them by mistake.
         kit = replace(kit, contacts={}, interviews={})
     now = current_moment(kit, today)
-    pages = render_pages(kit, relate(kit, now), RenderOptions(today=now.date(), public=public))
-    return RenderedSite(kit, pages, public, result.diagnostics)
+    relations = relate(kit, now)
+    pages = render_pages(kit, relations,
+                         RenderOptions(today=now.date(), public=public, packets=packets))
+    return RenderedSite(kit, relations, now.date(), pages, public, packets, result.diagnostics)
 
 
 def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,
@@ -83,8 +89,8 @@ def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None
     """Render every page and write it into `out_dir` (only pages whose text changed)."""
     rendered = render_site(content_dir, today=today, public=public)
     stats = write_pages(rendered.pages, out_dir)
-    return GeneratedSite(rendered.kit, rendered.pages, rendered.public, rendered.warnings,
-                         stats)
+    return GeneratedSite(rendered.kit, rendered.relations, rendered.today, rendered.pages,
+                         rendered.public, rendered.packets, rendered.warnings, stats)
 
 
 def site_nav(kit: Kit) -> list[NavEntry]:

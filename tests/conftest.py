@@ -6,16 +6,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from site_support import REPO_ROOT, copy_example_kit
 
 from generator.cli import cli
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")
+__all__ = ["REPO_ROOT", "assert_clean_exit", "diagnostic_lines", "run_check", "run_prepkit",
+           "write"]
 
 
 @pytest.fixture
@@ -27,15 +27,7 @@ def repo_root() -> Path:
 @pytest.fixture
 def example_kit(tmp_path: Path) -> Path:
     """A private copy of the repository's example kit; returns the kit folder."""
-    kit = tmp_path / "kit"
-    kit.mkdir()
-    for part in KIT_PARTS:
-        origin = REPO_ROOT / part
-        if origin.is_dir():
-            shutil.copytree(origin, kit / part)
-        else:
-            shutil.copy2(origin, kit / part)
-    return kit
+    return copy_example_kit(tmp_path / "kit")
 
 
 def run_prepkit(*args: str) -> Result:

@@ -464,10 +464,18 @@ def test_the_repository_offers_the_hook_to_pre_commit(repo_root: Path) -> None:
     assert 'prepkit = "generator.cli:main"' in pyproject  # what `language: python` installs
 
 
-def test_pre_commit_accepts_both_files_when_available(kit: Path, repo_root: Path) -> None:
-    pre_commit = shutil.which("pre-commit")
-    if pre_commit is None:
+def pre_commit_tool() -> str:
+    found = shutil.which("pre-commit") or shutil.which("pre-commit",
+                                                       path=str(Path(sys.executable).parent))
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("pre-commit is part of the test extra and must be installed in CI")
         pytest.skip("pre-commit is not installed; the files' structure is tested above")
+    return found
+
+
+def test_pre_commit_accepts_both_files(kit: Path, repo_root: Path) -> None:
+    pre_commit = pre_commit_tool()
     for command, path in (("validate-config", kit / ".pre-commit-config.yaml"),
                           ("validate-manifest", repo_root / ".pre-commit-hooks.yaml")):
         done = subprocess.run([pre_commit, command, str(path)], capture_output=True, text=True,
@@ -475,12 +483,35 @@ def test_pre_commit_accepts_both_files_when_available(kit: Path, repo_root: Path
         assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_pre_commit_hook_stops_a_commit_with_a_mistake(kit: Path, tmp_path: Path) -> None:
+    """A real git repository and a real `pre-commit run`: offline, since the hook is local."""
+    pre_commit = pre_commit_tool()
+    tools = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
+           "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "PREPKIT_TODAY": "2026-11-25"}
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(command, cwd=kit, env=env, capture_output=True, text=True,
+                              timeout=300)
+
+    assert run("git", "init", "-q").returncode == 0
+    assert run("git", "add", "-A").returncode == 0
+    passed = run(pre_commit, "run", "--all-files")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "prepkit check" in passed.stdout and "Passed" in passed.stdout
+    write(kit, "content/contacts/jane-doe.yml", "name: Jane Doe\nrelationship: cousin\n")
+    assert run("git", "add", "-A").returncode == 0
+    failed = run(pre_commit, "run", "--all-files")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "content/contacts/jane-doe.yml:2:15: relationship:" in failed.stdout
+
+
 def test_init_writes_requirements_and_ignores_the_private_build(kit: Path) -> None:
     requirements = (kit / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in requirements if not line.startswith("#")] == [
         f"prepkit~={__import__('generator').__version__}"]
     ignored = (kit / ".gitignore").read_text(encoding="utf-8").splitlines()
-    assert {"site/", "site-private/", ".prepkit-cache/"} <= set(ignored)
+    assert {"site/", "site-private/", "private-packets/", ".prepkit-cache/"} <= set(ignored)
 
 
 def workflow(kit_dir: Path) -> dict[str, Any]:
@@ -511,16 +542,41 @@ def test_init_writes_a_workflow_that_publishes_only_the_public_site(kit: Path) -
     assert public < steps.index(pages)
     packets = steps[step_index(steps, lambda s: s.get("uses", "").startswith(
         "actions/upload-artifact@"))]
-    assert "packets" in packets["with"]["path"]
     assert packets["with"]["if-no-files-found"] == "ignore"
-    private_build = step_index(steps, lambda s: "prepkit build" in s.get("run", "")
-                               and "--public" not in s["run"])
-    assert packets["with"]["path"].startswith(
-        steps[private_build]["run"].split("--site-dir ")[1].split()[0] + "/")
-    assert not packets["with"]["path"].startswith(f"{site_dir}/")  # not in the public site
+    printing = step_index(steps, lambda s: "prepkit packets" in s.get("run", ""))
+    assert "--public" not in steps[printing]["run"]  # the packets are for the kit's owner
+    assert packets["with"]["path"] == steps[printing]["run"].split("--out ")[1].split()[0]
+    assert not packets["with"]["path"].startswith(site_dir)  # not in the public site
+    assert ".prepkit-cache" not in packets["with"]["path"]
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_the_workflow_s_commands_build_what_it_uploads(kit: Path) -> None:
+    """Every `run:` step but the installs, as the runner would run them, in a kit with one
+    more interview: the public site and the private packets end up where the uploads look."""
+    assert_clean_exit(new("contact", "jane-doe", "--name", "Jane Doe"), 0)
+    assert_clean_exit(new("interview", "jane-doe-2027-01", "--contact", "jane-doe"), 0)
+    steps = workflow(kit)["jobs"]["build"]["steps"]
+    commands = [step["run"] for step in steps if "run" in step
+                and "install" not in step["run"]]
+    assert len(commands) == 3
+    tools = Path(sys.executable).parent  # where `prepkit` is installed beside this Python
+    env = {**os.environ, "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}"}
+    for command in commands:
+        done = subprocess.run(command, shell=True, cwd=kit, env=env, capture_output=True,
+                              text=True, timeout=600)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    uploads = [step["with"]["path"] for step in steps
+               if step.get("uses", "").startswith(("actions/upload-pages-artifact@",
+                                                   "actions/upload-artifact@"))]
+    public_site, packets = (kit / path for path in uploads)
+    assert (public_site / "index.html").is_file()
+    interviews = {path.stem for path in (kit / "content/interviews").glob("*.yml")}
+    assert "jane-doe-2027-01" in interviews
+    assert {path.stem for path in packets.glob("*.pdf")} == interviews
+    assert not list(public_site.rglob("*.pdf"))
 
 
 def test_the_workflow_passes_actionlint_when_available(kit: Path) -> None:

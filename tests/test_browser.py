@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pypdf
 import pytest
 from site_support import CHROMIUM, build_kit, copy_example_kit, launch_chromium, serve_folder
 
@@ -28,7 +29,7 @@ MUST_ASK = "How did the readmission model change the way the clinics work?"
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_kit(copy_example_kit(tmp_path_factory.mktemp("browser") / "kit"))
+    site = build_kit(copy_example_kit(tmp_path_factory.mktemp("browser") / "kit"), packets=True)
     with serve_folder(site) as url:
         yield url
 
@@ -125,6 +126,24 @@ def test_search_to_contact_to_prep_page_and_tick_a_checkbox(
     assert watched.outside == []
 
 
+def test_the_download_button_saves_the_printed_packet(
+        watched: WatchedPage, base_url: str, tmp_path: Path) -> None:
+    page = watched.page
+    page.goto(base_url + INTERVIEW)
+    button = page.get_by_role("link", name="Download the printed packet (PDF)")
+    assert button.is_visible()
+    with page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    assert download.suggested_filename == "priya-natarajan-health-data-science.pdf"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    reader = pypdf.PdfReader(saved)
+    assert "Conversation with Priya Natarajan" in reader.pages[0].extract_text()
+    assert watched.errors == []
+    assert watched.outside == []
+
+
 def test_print_media_shows_only_the_page_with_link_addresses(
         watched: WatchedPage, base_url: str, tmp_path: Path) -> None:
     page = watched.page
@@ -143,11 +162,13 @@ def test_print_media_shows_only_the_page_with_link_addresses(
     assert href == "https://meet.example.com/priya-alex"
     assert display(".md-header") != "none"
     assert display(".md-sidebar--primary") != "none"
+    assert display("a.prepkit-packet") != "none"
     assert href not in after_content(web_link)
 
     page.emulate_media(media="print")
     assert display(".md-header") == "none"
     assert display(".md-sidebar--primary") == "none"
+    assert display("a.prepkit-packet") == "none"  # paper cannot download
     assert href in after_content(web_link)
 
     screenshot = tmp_path / "prep-page-print.png"

@@ -20,7 +20,9 @@ import pypdf
 import pytest
 from click.testing import CliRunner, Result
 from conftest import REPO_ROOT, assert_clean_exit, write
+from site_support import Element, mkdocs_env, read_page
 
+from generator.cli import cli
 from generator.cli.packets import packets
 from generator.derive import Relations, Stage, relate
 from generator.errors import PrepkitError
@@ -515,3 +517,110 @@ def test_write_booklet_takes_named_interviews_in_date_order(tmp_path):
                          interview_ids=ids)
     contents = page_texts(path)[0]
     assert contents.index("Jordan Lee") < contents.index("Priya Natarajan")
+
+
+# --- packets in the site: prepkit build --packets ----------------------------------------------
+
+def run_build(kit_dir: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["build", "-f", str(kit_dir / "mkdocs.yml"), "--strict",
+                                    "--today", TODAY.isoformat(), *args])
+
+
+def packet_button(site: Path, interview_id: str) -> Element | None:
+    found = read_page(site, f"interviews/{interview_id}/").find_all("a", class_="prepkit-packet")
+    return found[0] if found else None
+
+
+def test_build_packets_puts_every_packet_in_the_site_behind_a_button(example_kit):
+    before = snapshot(example_kit / "content")
+    result = run_build(example_kit, "--packets")
+    assert_clean_exit(result, 0)
+    site = example_kit / "site"
+    assert result.output == f"Built the site and packets in {site}\n"
+    kit, _ = loaded(example_kit)
+    assert sorted(path.stem for path in (site / "packets").glob("*.pdf")) == sorted(
+        kit.interviews)
+    for interview_id, interview in kit.interviews.items():
+        button = packet_button(site, interview_id)
+        assert button is not None, interview_id
+        assert button.text == "Download the printed packet (PDF)"
+        assert button.attrs["download"] == f"{interview_id}.pdf"
+        page_dir = site / "interviews" / interview_id
+        target = (page_dir / button.attrs["href"]).resolve()
+        assert target == (site / "packets" / f"{interview_id}.pdf").resolve()
+        texts = page_texts(target)
+        assert 2 <= len(texts) <= 4, (interview_id, len(texts))
+        assert kit.contacts[interview.contact].name in texts[0]
+    assert snapshot(example_kit / "content") == before
+
+
+def test_a_build_without_packets_has_neither_packets_nor_buttons(example_kit):
+    assert_clean_exit(run_build(example_kit), 0)
+    site = example_kit / "site"
+    assert not (site / "packets").exists()
+    assert packet_button(site, SCHEDULED) is None
+    # and a build with packets followed by one without takes them away again
+    assert_clean_exit(run_build(example_kit, "--packets"), 0)
+    assert_clean_exit(run_build(example_kit), 0)
+    assert not (site / "packets").exists()
+    assert packet_button(site, SCHEDULED) is None
+
+
+def test_a_public_build_carries_public_packets(example_kit):
+    assert_clean_exit(run_build(example_kit, "--packets", "--public"), 0)
+    kit, _ = loaded(example_kit)
+    secrets = private_values(kit)
+    for interview_id in kit.interviews:
+        whole = squeezed(" ".join(page_texts(example_kit / f"site/packets/{interview_id}.pdf")))
+        assert "conversationwith" in whole
+        for secret in secrets:
+            assert squeezed(secret) not in whole, (interview_id, secret)
+
+
+def test_a_rebuild_prints_only_changed_packets_and_drops_removed_ones(example_kit):
+    assert_clean_exit(run_build(example_kit, "--packets"), 0)
+    cache = example_kit / ".prepkit-cache/packets-private"
+    printed = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pdf")}
+    assert len(printed) == 10
+    interview = example_kit / "content/interviews" / f"{SCHEDULED}.yml"
+    write(example_kit, f"content/interviews/{SCHEDULED}.yml", interview.read_text(
+        encoding="utf-8").replace("day-to-day of a data scientist", "daily work of a data person"))
+    (example_kit / "content/interviews/sam-patel-city-data-office.yml").unlink()
+    assert_clean_exit(run_build(example_kit, "--packets"), 0)
+    after = {path.name: path.stat().st_mtime_ns for path in cache.glob("*.pdf")}
+    changed = {name for name in after if after[name] != printed[name]}
+    assert changed == {f"{SCHEDULED}.pdf"}
+    assert set(printed) - set(after) == {"sam-patel-city-data-office.pdf"}
+    site_packets = example_kit / "site/packets"
+    assert not (site_packets / "sam-patel-city-data-office.pdf").exists()
+    assert "daily work of a data person" in " ".join(page_texts(site_packets /
+                                                                f"{SCHEDULED}.pdf"))
+
+
+def test_packets_true_in_mkdocs_yml_works_with_plain_mkdocs_build(example_kit):
+    config = example_kit / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "      content_dir: content\n" in text
+    config.write_text(text.replace("      content_dir: content\n",
+                                   "      content_dir: content\n      packets: true\n"),
+                      encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+                   cwd=example_kit, env=mkdocs_env(), check=True, timeout=300)
+    site = example_kit / "site"
+    assert (site / f"packets/{SCHEDULED}.pdf").read_bytes().startswith(b"%PDF-")
+    assert packet_button(site, SCHEDULED) is not None
+
+
+def test_a_packet_that_cannot_print_stops_the_build_plainly(example_kit, monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # what a failed import looks like
+    pdf._engine.cache_clear()
+    (example_kit / "site").mkdir()
+    (example_kit / "site/keep.txt").write_text("the last good site", encoding="utf-8")
+    try:
+        result = run_build(example_kit, "--packets")
+    finally:
+        pdf._engine.cache_clear()
+    assert_clean_exit(result, 1)
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in \
+        result.output
+    assert (example_kit / "site/keep.txt").read_text(encoding="utf-8") == "the last good site"

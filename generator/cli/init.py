@@ -14,9 +14,10 @@ from generator.example import example_kit_root
 
 KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")
 GITIGNORE = """\
-# Built output and prepkit's cache of generated pages
+# Built output (the private site and packets hold contact details) and prepkit's cache
 site/
 site-private/
+private-packets/
 .prepkit-cache/
 """
 # Template in generator/kit_files/ -> where `init` writes it in the new kit.

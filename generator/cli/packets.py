@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -14,12 +11,10 @@ from generator.derive import relate
 from generator.errors import ContentError, errors_in
 from generator.kit import Kit
 from generator.packets import checked_ids, write_booklet, write_packets
+from generator.packets.progress import packet_progress
 from generator.pipeline import load_kit
 from generator.settings import KitLocation, locate_kit, read_mkdocs_config
 from generator.site import current_moment, parse_today
-
-Progress = Callable[[int, int], None]
-PROGRESS_FROM = 4  # a bar for more than 3 packets, and only in a terminal
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +59,7 @@ def packets(config_file: Path, interview_ids: tuple[str, ...], out_dir: Path | N
         click.echo(f"Wrote {path}")
         return
     count = len(ids) if ids is not None else len(kit.interviews)
-    with _progress_bar(count) as progress:
+    with packet_progress(count) as progress:
         paths = write_packets(kit, relations, out_dir=target, today=relations.now.date(),
                               public=public, interview_ids=ids, jobs=jobs, progress=progress)
     if not paths:
@@ -88,19 +83,3 @@ def _default_out_dir(location: KitLocation) -> Path:
     site_dir = read_mkdocs_config(location.config_file).get("site_dir")
     folder = site_dir if isinstance(site_dir, str) and site_dir.strip() else "site"
     return location.root / folder / "packets"
-
-
-@contextmanager
-def _progress_bar(count: int) -> Iterator[Progress | None]:
-    if count < PROGRESS_FROM or not sys.stderr.isatty():
-        yield None
-        return
-    with click.progressbar(length=count, label="Printing packets", file=sys.stderr) as bar:
-        shown = 0
-
-        def advance(done: int, total: int) -> None:
-            nonlocal shown
-            bar.update(done - shown)
-            shown = done
-
-        yield advance

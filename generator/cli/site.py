@@ -27,19 +27,25 @@ today_option = click.option(
 @click.option("--strict", is_flag=True, help="Fail on any warning, like mkdocs build --strict.")
 @click.option("--public", is_flag=True,
               help="Leave out contact details, private notes, interview notes and takeaways.")
+@click.option("--packets", is_flag=True,
+              help="Also print each interview's packet into packets/ in the site, with a "
+                   "download button on its prep page (or set `packets: true` under the "
+                   "prepkit plugin in mkdocs.yml).")
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def build(config_file: Path, site_dir: Path | None, today: str | None, strict: bool,
-          public: bool, verbose: bool) -> None:
+          public: bool, packets: bool, verbose: bool) -> None:
     """Build the guide site from the kit's content.
 
     \b
-    Example:
+    Examples:
       prepkit build --today 2026-11-25
+      prepkit build --packets --site-dir site-private
     """
     parse_today(today)  # a malformed date is reported before anything is built
     config = build_site(config_file, site_dir=site_dir, today=today, strict=strict,
-                        public=public, verbose=verbose)
-    click.echo(f"Built the site in {config.site_dir}")
+                        public=public, packets=packets, verbose=verbose)
+    built = "site and packets" if config.plugins["prepkit"].config.packets else "site"
+    click.echo(f"Built the {built} in {config.site_dir}")
 
 
 @click.command()

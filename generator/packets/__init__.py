@@ -1,10 +1,16 @@
 """Printed prep packets: one PDF per interview, and a booklet of the upcoming ones.
 
-`write_packets` and `write_booklet` are the entry points for the CLI and the site build;
-`render_packet_html` is the pure step before WeasyPrint.
+`write_packets` and `write_booklet` are the entry points for the CLI, `write_site_packets` for
+the site build; `render_packet_html` is the pure step before WeasyPrint.
 """
 
-from generator.packets.build import BOOKLET_NAME, checked_ids, write_booklet, write_packets
+from generator.packets.build import (
+    BOOKLET_NAME,
+    checked_ids,
+    write_booklet,
+    write_packets,
+    write_site_packets,
+)
 from generator.packets.render import (
     PacketOptions,
     render_booklet_html,
@@ -14,5 +20,5 @@ from generator.packets.render import (
 
 __all__ = [
     "BOOKLET_NAME", "PacketOptions", "checked_ids", "render_booklet_html", "render_packet_html",
-    "upcoming_interviews", "write_booklet", "write_packets",
+    "upcoming_interviews", "write_booklet", "write_packets", "write_site_packets",
 ]

@@ -56,6 +56,20 @@ def write_packets(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
     return paths
 
 
+def write_site_packets(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
+                       public: bool,
+                       progress: Callable[[int, int], None] | None = None) -> dict[str, Path]:
+    """Every interview's packet in `out_dir`, a folder prepkit owns: PDFs of interviews that
+    no longer exist are removed. Return the path of each interview's packet by id."""
+    paths = write_packets(kit, relations, out_dir=out_dir, today=today, public=public,
+                          progress=progress)
+    wanted = set(paths)
+    for stale in out_dir.glob("*.pdf"):
+        if stale not in wanted:
+            stale.unlink()
+    return dict(zip(kit.interviews, paths, strict=True))
+
+
 def write_booklet(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
                   public: bool, interview_ids: list[str] | None = None) -> Path:
     """Write `<out_dir>/booklet.pdf`: a contents page, then one packet per conversation in

@@ -32,6 +32,7 @@ TOPIC_ORDER = ("trends", "insights", "advice", "resources", "assignments")
 class RenderOptions:
     today: date
     public: bool = False
+    packets: bool = False  # link each prep page to packets/<interview id>.pdf
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,18 @@ class _Renderer:
             follow_ups = follow_ups_for(kit, interview, facts.stage)
             yield self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
                               interview=interview, facts=facts, follow_ups=follow_ups,
-                              emails=self.emails.for_interview(interview, follow_ups))
+                              emails=self.emails.for_interview(interview, follow_ups),
+                              packet=self.packet_link(interview))
         yield self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
                           buckets=self.buckets())
         yield self.render("emails.md", "emails.md.j2", in_nav=True,
                           samples=self.emails.samples(), greetings=self.emails.greetings())
         yield self.render("tags.md", "tags.md.j2", in_nav=True)
+
+    def packet_link(self, interview: Interview) -> Md | None:
+        if not self.options.packets:
+            return None
+        return _Links(f"interviews/{interview.id}.md").to(f"packets/{interview.id}.pdf")
 
     def contact_of(self, interview: Interview) -> Any:
         return self.kit.contacts[interview.contact]

@@ -15,7 +15,7 @@ _TAGS = (set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}) | {"input", "label", "t
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "dir", "lang"}
 _ATTRIBUTES = {
     "*": _GLOBAL_ATTRIBUTES,
-    "a": {"href"},
+    "a": {"href", "download"},
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align"},
