@@ -10,11 +10,12 @@ from typing import Any
 import yaml
 
 from generator.calendar import calendar_bytes
+from generator.clock import current_moment
 from generator.derive import relate
 from generator.errors import PrepkitError
 from generator.render.pages import Page
 from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
-from generator.site import current_moment, generate_site, site_nav
+from generator.site import generate_site, site_nav
 from generator.write import WriteStats
 
 # Per-item pages are reached from index pages, never listed in the sidebar.

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from generator.content import display_path
-from generator.derive import agenda_of, duration_of, must_ask_minutes, relate
+from generator.derive import agenda_of, duration_of, must_ask_minutes
 from generator.emails import EmailDrafts
-from generator.errors import Diagnostic, Position, PrepkitError, Severity
-from generator.followups import follow_ups_for
+from generator.errors import Diagnostic, Position, Severity
 from generator.kit import Kit
 from generator.model import Entity
 
 
-def lint(kit: Kit, *, today: date | None = None) -> list[Diagnostic]:
-    """Warnings about a cross-checked kit: meetings that do not fit, empty plans, lone fields,
-    and emails to fix before sending (as of `today`, else the build date)."""
+def lint(kit: Kit) -> list[Diagnostic]:
+    """Warnings about a cross-checked kit: meetings that do not fit, empty plans, lone fields.
+    (Emails to fix before sending depend on the day: see `email_warnings`.)"""
     warnings: list[Diagnostic] = []
     for interview in kit.interviews.values():
         agenda = agenda_of(kit, interview)
@@ -41,35 +38,20 @@ def lint(kit: Kit, *, today: date | None = None) -> list[Diagnostic]:
             warnings.append(_warn(career_field, ("name",), "nobody in your contacts works in "
                                   "this field yet; list it in a contact's 'fields'",
                                   "empty-field"))
-    return warnings + email_warnings(kit, today=today)
-
-
-def email_warnings(kit: Kit, *, today: date | None = None) -> list[Diagnostic]:
-    """The emails each interview's stage calls for, checked: blanks, length, templates."""
-    relations = relate(kit, _now(kit, today))
-    drafts = EmailDrafts(kit, relations)
-    warnings = [Diagnostic(display_path(issue.path), Position(issue.line, 1), issue.message,
-                           severity=Severity.WARNING, code=issue.code)
-                for issue in drafts.template_issues()]
-    for interview in kit.interviews.values():
-        stage = relations.interviews[interview.id].stage
-        found = drafts.for_interview(interview, follow_ups_for(kit, interview, stage),
-                                     for_check=True)
-        warnings += [_warn(interview, problem.loc, problem.message, problem.code)
-                     for problem in found.problems]
     return warnings
 
 
-def _now(kit: Kit, today: date | None) -> datetime:
-    """'Now' as a build would see it: `today`, else PREPKIT_TODAY or SOURCE_DATE_EPOCH."""
-    from generator.site import current_moment, parse_today  # site imports this module
+def email_warnings(drafts: EmailDrafts) -> list[Diagnostic]:
+    """The emails each interview's stage calls for, checked: blanks, length, templates.
 
-    if today is None:
-        try:
-            today = parse_today(None)
-        except PrepkitError:
-            today = None  # a malformed date is reported by the command that reads it
-    return current_moment(kit, today)
+    Takes the drafts a build renders its pages from, so each email is rendered once."""
+    warnings = [Diagnostic(display_path(issue.path), Position(issue.line, 1), issue.message,
+                           severity=Severity.WARNING, code=issue.code)
+                for issue in drafts.template_issues()]
+    for interview in drafts.kit.interviews.values():
+        warnings += [_warn(interview, problem.loc, problem.message, problem.code)
+                     for problem in drafts.problems_for(interview)]
+    return warnings
 
 
 def _warn(entity: Entity, loc: tuple[str | int, ...], message: str, code: str) -> Diagnostic:

@@ -16,9 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from generator.clock import parse_today
 from generator.errors import PrepkitError
 from generator.plugin import PrepkitPlugin
-from generator.site import parse_today
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep the output about the user's kit
 

@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from generator.clock import current_moment, parse_today
 from generator.content import LoadResult, read_content
 from generator.crossref import cross_check
-from generator.errors import ContentError, errors_in
+from generator.derive import relate
+from generator.emails import EmailDrafts
+from generator.errors import ContentError, PrepkitError, errors_in
 from generator.kit import Kit
-from generator.lint import lint
+from generator.lint import email_warnings, lint
 
 
-def load_kit(content_dir: Path) -> LoadResult:
-    """Everything `prepkit check` reports; `result.kit` is None when there are errors."""
+def load_kit(content_dir: Path, *, today: date | None = None,
+             check_emails: bool = True) -> LoadResult:
+    """Everything `prepkit check` reports; `result.kit` is None when there are errors.
+
+    The emails are checked as of `today` (else PREPKIT_TODAY, SOURCE_DATE_EPOCH or the real
+    date). A build leaves them out here (`check_emails=False`) and checks the very drafts it
+    puts on its pages instead.
+    """
     result = read_content(content_dir)
     if result.kit is None:
         return result
@@ -21,6 +31,10 @@ def load_kit(content_dir: Path) -> LoadResult:
         result.kit = None
         return result
     result.diagnostics += lint(result.kit)
+    if check_emails:
+        now = current_moment(result.kit, today or _today_from_environment())
+        result.diagnostics += email_warnings(EmailDrafts(result.kit,
+                                                         relate(result.kit, now)))
     return result
 
 
@@ -30,3 +44,10 @@ def load_valid_kit(content_dir: Path) -> Kit:
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
     return result.kit
+
+
+def _today_from_environment() -> date | None:
+    try:
+        return parse_today(None)
+    except PrepkitError:
+        return None  # a malformed date is reported by the command that reads it

@@ -3,7 +3,8 @@
 on_config renders the kit's pages into a cache folder (only changed files are rewritten), and
 with `packets: true` prints each interview's packet there too (only changed packets are
 printed again); on_files swaps the content folder's raw files for those pages and PDFs,
-on_serve watches the content.
+on_page_content hands each page's HTML to a sanitizer thread and on_env puts the
+sanitized HTML back, before any page is written; on_serve watches the content.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.calendar import calendar_bytes
+from generator.clock import parse_today
 from generator.errors import ContentError, PrepkitError
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
-from generator.render.sanitize import clean_page_html
-from generator.site import RenderedSite, parse_today, render_site, site_nav
+from generator.render.sanitize import BackgroundSanitizer
+from generator.site import RenderedSite, render_site, site_nav
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
@@ -45,6 +47,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
+        self.sanitizer = BackgroundSanitizer()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
@@ -56,6 +59,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         return self.kit_root(config) / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.sanitizer.discard()  # anything left by a rebuild that stopped half-way
         try:
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
@@ -125,7 +129,16 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                         files: Files) -> str:
         if page.file.generated_by != "prepkit" or page.file.src_uri == "tags.md":
             return html  # not ours, or the tags index, which the tags plugin fills in later
-        return clean_page_html(html)
+        self.sanitizer.submit(page, html)
+        return html  # replaced by the sanitized HTML in on_env, before any page is written
+
+    @event_priority(100)  # before any other plugin can read a page's content
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.sanitizer.apply()
+        return env
+
+    def on_shutdown(self) -> None:
+        self.sanitizer.close()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self.content_dir(config)

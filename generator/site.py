@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from generator.clock import current_moment
 from generator.derive import Relations, relate
-from generator.errors import ContentError, Diagnostic, PrepkitError, errors_in
+from generator.emails import EmailDrafts
+from generator.errors import ContentError, Diagnostic, errors_in
 from generator.kit import Kit
+from generator.lint import email_warnings
 from generator.pipeline import load_kit
 from generator.render.pages import GUIDE_PAGES, Page, RenderOptions, render_pages
 from generator.write import WriteStats, write_pages
@@ -36,32 +37,6 @@ class GeneratedSite(RenderedSite):
     stats: WriteStats = field(default_factory=lambda: WriteStats(0, 0, 0))
 
 
-def parse_today(text: str | None) -> date | None:
-    """`--today`, else PREPKIT_TODAY, else SOURCE_DATE_EPOCH; None means the real today."""
-    text = text or os.environ.get("PREPKIT_TODAY")
-    if text:
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            raise PrepkitError(f"today: {text!r} is not a date; write it as YYYY-MM-DD, "
-                               "like 2026-11-25") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date()
-        except (ValueError, OverflowError):
-            raise PrepkitError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of "
-                               "seconds") from None
-    return None
-
-
-def current_moment(kit: Kit, today: date | None) -> datetime:
-    """'Now' in the kit's timezone, as naive local time like every time in the content."""
-    if today is not None:
-        return datetime.combine(today, time.min)
-    return datetime.now(ZoneInfo(kit.settings.timezone)).replace(tzinfo=None)
-
-
 def render_site(content_dir: Path, *, today: date | None = None,
                 public: bool = False, packets: bool = False) -> RenderedSite:
     """Load, check and render the kit; raise ContentError if the content has errors.
@@ -69,19 +44,25 @@ def render_site(content_dir: Path, *, today: date | None = None,
     The build is public when asked for, or when kit.yml says `publish: public`. With
     `packets`, each prep page links to its printed packet, which the caller writes.
     """
-    result = load_kit(content_dir)
+    result = load_kit(content_dir, check_emails=False)
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
-    kit = result.kit
-    public = public or kit.settings.publish == "public"
-    if public and kit.settings.public_contacts == "hidden":
+    full_kit = result.kit
+    public = public or full_kit.settings.publish == "public"
+    now = current_moment(full_kit, today)
+    kit = full_kit
+    if public and full_kit.settings.public_contacts == "hidden":
         # People are left out at the source, so no page can show them by mistake.
-        kit = replace(kit, contacts={}, interviews={})
-    now = current_moment(kit, today)
+        kit = replace(full_kit, contacts={}, interviews={})
     relations = relate(kit, now)
-    pages = render_pages(kit, relations,
+    emails = EmailDrafts(kit, relations, public=public)
+    pages = render_pages(kit, relations, emails,
                          RenderOptions(today=now.date(), public=public, packets=packets))
-    return RenderedSite(kit, relations, now.date(), pages, public, packets, result.diagnostics)
+    # The same warnings as `prepkit check`, from the drafts just rendered (the whole kit's,
+    # even when a public build leaves people out).
+    checked = emails if kit is full_kit else EmailDrafts(full_kit, relate(full_kit, now))
+    warnings = result.diagnostics + email_warnings(checked)
+    return RenderedSite(kit, relations, now.date(), pages, public, packets, warnings)
 
 
 def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,

@@ -14,11 +14,11 @@ from site_support import copy_example_kit
 
 from generator.calendar import calendar_bytes
 from generator.cli.calendar import calendar
+from generator.clock import current_moment
 from generator.derive import Stage, relate
 from generator.followups import open_follow_ups
 from generator.kit import Kit
 from generator.pipeline import load_kit
-from generator.site import current_moment
 
 TODAY = date(2026, 11, 25)
 SITE_URL = "https://alex.example.org/prep/"

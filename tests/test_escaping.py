@@ -343,6 +343,8 @@ SUMMARY = "\n\n".join([
 ])
 NOTES = f"Notes {IMG} {JS_LINK} {{% raw %}} {TABLE_BREAKER}"
 FIELD_TAG = "<b onmouseover=alert(1)>tag</b>"
+RAW_GUIDE_HTML = ("\n\nKept paragraph.\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>"
+                  '\n\n<a href="javascript:alert(3)" onclick="alert(4)">raw link</a>\n')
 
 
 def rewrite_yaml(path: Path, **changes: Any) -> None:
@@ -366,6 +368,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     question_set = yaml.safe_load((content / "questions" / "health-data.yml").read_text("utf-8"))
     question_set["questions"][0].update(text=QUESTION, follow_ups=[FOLLOW_UP])
     rewrite_yaml(content / "questions" / "health-data.yml", questions=question_set["questions"])
+    # A guide page is the user's own Markdown, raw HTML and all: only the sanitizer stands
+    # between it and the site.
+    guide = content / "guide" / "my-search-plan.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + RAW_GUIDE_HTML, encoding="utf-8")
     return build_kit(kit)
 
 
@@ -402,6 +408,15 @@ def test_generated_pages_hold_no_live_markup(hostile_site: Path) -> None:
         if found:
             problems[path.relative_to(hostile_site).as_posix()] = found
     assert problems == {}
+
+
+def test_raw_html_in_a_guide_page_is_cleaned_out_of_the_site(hostile_site: Path) -> None:
+    page = generated_content(hostile_site / "guide" / "my-search-plan" / "index.html")
+    assert "Kept paragraph." in page.text
+    assert live_in(page) == []
+    assert page.find_all("script") == [] and page.find_all("img") == []
+    [raw_link] = [a for a in page.find_all("a") if a.text == "raw link"]
+    assert raw_link.attrs == {"rel": "noopener noreferrer"}
 
 
 def test_hostile_text_shows_as_typed_on_the_contact_page(hostile_site: Path) -> None:

@@ -16,6 +16,7 @@ from conftest import assert_clean_exit, write
 from site_support import Element, article, build_kit, copy_example_kit, read_page, table_dict
 
 from generator.cli.status import status
+from generator.clock import current_moment
 from generator.derive import relate
 from generator.followups import (
     FollowUp,
@@ -27,7 +28,7 @@ from generator.followups import (
 )
 from generator.kit import Kit
 from generator.pipeline import load_kit
-from generator.site import current_moment, generate_site
+from generator.site import generate_site
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MARCUS = "marcus-chen-ux-path"

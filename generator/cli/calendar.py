@@ -10,11 +10,11 @@ import click
 from generator.calendar import calendar_bytes
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
+from generator.clock import current_moment, parse_today
 from generator.derive import relate
 from generator.errors import PrepkitError
 from generator.pipeline import load_valid_kit
 from generator.settings import locate_kit, read_mkdocs_config
-from generator.site import current_moment, parse_today
 
 DEFAULT_FILE = "calendar.ics"
 

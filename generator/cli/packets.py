@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import config_file_option
+from generator.clock import current_moment, parse_today
 from generator.derive import relate
 from generator.errors import ContentError, errors_in
 from generator.kit import Kit
@@ -14,7 +15,6 @@ from generator.packets import checked_ids, write_booklet, write_packets
 from generator.packets.progress import packet_progress
 from generator.pipeline import load_kit
 from generator.settings import KitLocation, locate_kit, read_mkdocs_config
-from generator.site import current_moment, parse_today
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

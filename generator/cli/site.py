@@ -8,10 +8,10 @@ from pathlib import Path
 import click
 
 from generator.cli.options import config_file_option
+from generator.clock import parse_today
 from generator.export import export_kit
 from generator.mkdocs_run import build_site, load_kit_config, mkdocs_logging
 from generator.settings import locate_kit
-from generator.site import parse_today
 
 today_option = click.option(
     "--today", metavar="YYYY-MM-DD",

@@ -9,13 +9,13 @@ import click
 
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
+from generator.clock import current_moment, parse_today
 from generator.derive import Relations, Stage, relate
 from generator.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
 from generator.kit import Kit
 from generator.pipeline import load_valid_kit
 from generator.render.markdown import long_date, long_datetime
 from generator.settings import locate_kit
-from generator.site import current_moment, parse_today
 
 HEADERS = ("Due", "Status", "What", "Who", "Interview")
 URGENCY_COLOUR = {Urgency.OVERDUE: "red", Urgency.THIS_WEEK: "yellow"}

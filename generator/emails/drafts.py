@@ -74,6 +74,9 @@ class EmailDrafts:
     sample: EmailContext = field(init=False)
     _samples: dict[str, Outcome] = field(init=False)
     _kinds: dict[str, list[EmailKind]] = field(init=False)
+    # Each interview's emails with its private details, rendered once for the page and check.
+    _private: dict[str, tuple[EmailContext, list[Outcome]]] = field(init=False,
+                                                                     default_factory=dict)
 
     def __post_init__(self) -> None:
         self.public = self.public or self.kit.settings.publish == "public"
@@ -102,26 +105,24 @@ class EmailDrafts:
         return next((kind.anchor for kind in self.kinds_for(interview)
                      if kind.follow_up == item.action), None)
 
-    def for_interview(self, interview: Interview, follow_ups: list[FollowUp], *,
-                      for_check: bool = False) -> InterviewEmails:
+    def for_interview(self, interview: Interview,
+                      follow_ups: list[FollowUp]) -> InterviewEmails:
         """The drafts that fit the interview's stage, and what to fix in them.
 
         The problems are found in the private version of each email, so a public build
-        reports the same as `prepkit check`; `for_check` leaves out template failures
-        already reported at the template's own file.
+        shows the same as a private one.
         """
         kinds = self.kinds_for(interview)
-        if not kinds or (self.hidden and not for_check):
+        if not kinds or self.hidden:
             return InterviewEmails([], [])
         rules = self.kit.settings.rules
-        private = interview_context(self.kit, interview, public=False)
+        private, outcomes = self._rendered_privately(interview)
         shown = interview_context(self.kit, interview, public=True) if self.public else private
         drafts: list[EmailDraft] = []
         problems: list[EmailProblem] = []
         broken = self.broken()
-        for kind in kinds:
-            outcome = self.templates.render(kind, private.variables(kind))
-            found = problems_of(kind, outcome, private, rules, for_check=for_check,
+        for kind, outcome in zip(kinds, outcomes, strict=True):
+            found = problems_of(kind, outcome, private, rules,
                                 template_broken=kind.name in broken)
             problems += found
             if shown is not private:
@@ -129,6 +130,25 @@ class EmailDrafts:
             drafts.append(self._draft(kind, outcome, shown, follow_ups,
                                       tuple(problem.message for problem in found)))
         return InterviewEmails(drafts, problems)
+
+    def problems_for(self, interview: Interview) -> list[EmailProblem]:
+        """What `prepkit check` reports about the interview's emails: `for_interview`'s
+        problems less those reported elsewhere (at a broken template's own file, or by a
+        check of their own), found without drafting the pages' copies."""
+        broken = self.broken()
+        private, outcomes = self._rendered_privately(interview)
+        return [problem for kind, outcome in zip(self.kinds_for(interview), outcomes, strict=True)
+                for problem in problems_of(kind, outcome, private, self.kit.settings.rules,
+                                           for_check=True, template_broken=kind.name in broken)]
+
+    def _rendered_privately(self, interview: Interview) -> tuple[EmailContext, list[Outcome]]:
+        found = self._private.get(interview.id)
+        if found is None:
+            context = interview_context(self.kit, interview, public=False)
+            found = (context, [self.templates.render(kind, context.variables(kind))
+                               for kind in self.kinds_for(interview)])
+            self._private[interview.id] = found
+        return found
 
     def _draft(self, kind: EmailKind, outcome: Outcome, context: EmailContext,
                follow_ups: list[FollowUp], problems: tuple[str, ...]) -> EmailDraft:

@@ -55,20 +55,22 @@ class _Links:
         return Md(f"{self.root}{folder}/{item_id}.md")
 
 
-def render_pages(kit: Kit, relations: Relations, options: RenderOptions) -> list[Page]:
-    """Every page of the site, in a stable order."""
-    renderer = _Renderer(kit, relations, options)
+def render_pages(kit: Kit, relations: Relations, emails: EmailDrafts,
+                 options: RenderOptions) -> list[Page]:
+    """Every page of the site, in a stable order; `emails` drafts the prep pages' emails."""
+    renderer = _Renderer(kit, relations, emails, options)
     return list(renderer.pages())
 
 
 class _Renderer:
-    def __init__(self, kit: Kit, relations: Relations, options: RenderOptions) -> None:
+    def __init__(self, kit: Kit, relations: Relations, emails: EmailDrafts,
+                 options: RenderOptions) -> None:
         self.kit = kit
         self.rel = relations
         self.options = options
         self.env = environment()
         self.pending = open_follow_ups(kit, relations)
-        self.emails = EmailDrafts(kit, relations, public=options.public)
+        self.emails = emails
 
     def render(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> Page:
         text = self.env.get_template(template).render(
