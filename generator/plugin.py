@@ -10,6 +10,8 @@ sanitized HTML back, before any page is written; on_serve watches the content.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,11 +25,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator.calendar import calendar_bytes
 from generator.clock import parse_today
 from generator.errors import ContentError, PrepkitError
+from generator.forking import ForkedCall
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
 from generator.render.sanitize import BackgroundSanitizer
-from generator.site import RenderedSite, render_site, site_nav
-from generator.write import write_pages
+from generator.site import GeneratedSite, prepare_site, site_nav, write_site
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
 
@@ -43,11 +45,13 @@ class PrepkitConfig(Config):
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.site: RenderedSite | None = None  # the last good site, kept while serving
+        self.site: GeneratedSite | None = None  # the last good site, kept while serving
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
         self.sanitizer = BackgroundSanitizer()
+        self.calendar_file = Path()
+        self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
@@ -63,15 +67,18 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         try:
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
-            rendered = render_site(self.content_dir(config), public=public,
-                                   today=parse_today(self.config.today),
-                                   packets=self.config.packets)
+            prepared = prepare_site(self.content_dir(config), public=public,
+                                    today=parse_today(self.config.today),
+                                    packets=self.config.packets)
             # Public and private pages are cached apart, so switching never mixes them.
             cache_root = self.kit_root(config) / self.config.cache_dir
-            audience = "public" if rendered.public else "private"
-            write_pages(rendered.pages, cache_root / audience)
-            packets = self.print_packets(rendered, cache_root / f"packets-{audience}")
-            self.site, self.cache_dir, self.packets = rendered, cache_root / audience, packets
+            audience = "public" if prepared.public else "private"
+            # Forking is safe only in a single-threaded build, not in `mkdocs serve`.
+            site = write_site(prepared, cache_root / audience, share=self.command != "serve")
+            packets = self.print_packets(site, cache_root / f"packets-{audience}")
+            self.site, self.cache_dir, self.packets = site, cache_root / audience, packets
+            self.calendar_file = cache_root / f"calendar-{audience}.ics"
+            self.start_calendar(config)
         except ContentError as error:
             if self.command != "serve" or self.site is None:
                 self.failure = error
@@ -102,7 +109,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                       and not _inside(file, overrides)])
         for slug, path in self.site.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
-        kept.append(File.generated(config, "calendar.ics", content=self.calendar(config)))
+        kept.append(File.generated(config, "calendar.ics", abs_src_path=str(self.calendar_file)))
         for interview_id, path in self.packets.items():
             kept.append(File.generated(config, f"packets/{interview_id}.pdf",
                                        abs_src_path=str(path)))
@@ -112,18 +119,33 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                 inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
         return kept
 
-    def print_packets(self, site: RenderedSite, folder: Path) -> dict[str, Path]:
+    def print_packets(self, site: GeneratedSite, folder: Path) -> dict[str, Path]:
         if not site.packets:
             return {}
         with packet_progress(len(site.kit.interviews)) as progress:
             return write_site_packets(site.kit, site.relations, out_dir=folder,
                                       today=site.today, public=site.public, progress=progress)
 
-    def calendar(self, config: MkDocsConfig) -> bytes:
-        """calendar.ics for the site, from the same kit and day as its pages."""
-        assert self.site is not None
-        return calendar_bytes(self.site.kit, self.site.relations, today=self.site.today,
-                              site_url=config.site_url or None, public=self.site.public)
+    def start_calendar(self, config: MkDocsConfig) -> None:
+        """Make calendar.ics, from the same kit and day as the pages, on another core while
+        MkDocs converts the pages; it is written before MkDocs copies it (on_env)."""
+        site = self.site
+        assert site is not None
+        if self.calendar_call is not None:
+            self.calendar_call.cancel()
+        self.calendar_call = ForkedCall(
+            partial(calendar_bytes, site.kit, site.relations, today=site.today,
+                    site_url=config.site_url or None, public=site.public),
+            fork=self.command != "serve")
+
+    def write_calendar(self) -> None:
+        if self.calendar_call is None:
+            return
+        data, self.calendar_call = self.calendar_call.result(), None
+        with suppress(FileNotFoundError):
+            if self.calendar_file.read_bytes() == data:
+                return  # unchanged: its date tells a dirty rebuild to leave it alone
+        self.calendar_file.write_bytes(data)
 
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
                         files: Files) -> str:
@@ -135,10 +157,13 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     @event_priority(100)  # before any other plugin can read a page's content
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.sanitizer.apply()
+        self.write_calendar()
         return env
 
     def on_shutdown(self) -> None:
         self.sanitizer.close()
+        if self.calendar_call is not None:
+            self.calendar_call.cancel()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self.content_dir(config)

@@ -2,44 +2,57 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
+from itertools import zip_longest
 from pathlib import Path
 
 from generator.clock import current_moment
 from generator.derive import Relations, relate
 from generator.emails import EmailDrafts
+from generator.emails.checks import EmailProblem
 from generator.errors import ContentError, Diagnostic, errors_in
+from generator.forking import ForkedCall
 from generator.kit import Kit
 from generator.lint import email_warnings
 from generator.pipeline import load_kit
-from generator.render.pages import GUIDE_PAGES, Page, RenderOptions, render_pages
-from generator.write import WriteStats, write_pages
+from generator.render.pages import GUIDE_PAGES, Page, PageJob, RenderOptions, page_jobs
+from generator.write import WriteStats, remove_others, write_changed
 
 NavEntry = dict[str, "str | list[NavEntry]"]
 
 
 @dataclass
-class RenderedSite:
-    """Every page of the site, rendered but not yet written."""
+class PreparedSite:
+    """A kit loaded, checked and derived for one day: everything but the pages themselves."""
 
-    kit: Kit
-    relations: Relations  # derived for `today`, shared by the packets and the calendar
+    kit: Kit  # what the pages show (people left out when a public build hides them)
+    full_kit: Kit  # what is checked
+    relations: Relations  # derived for `today`, shared by the pages, packets and calendar
     today: date
-    pages: list[Page]
     public: bool
-    packets: bool = False  # prep pages link to packets/<interview id>.pdf
-    warnings: list[Diagnostic] = field(default_factory=list)
+    packets: bool  # prep pages link to packets/<interview id>.pdf
+    warnings: list[Diagnostic]
 
 
 @dataclass
-class GeneratedSite(RenderedSite):
-    stats: WriteStats = field(default_factory=lambda: WriteStats(0, 0, 0))
+class GeneratedSite:
+    """Every page of the site, rendered and written, with the kit's warnings."""
+
+    kit: Kit
+    relations: Relations
+    today: date
+    pages: list[Page]
+    public: bool
+    packets: bool
+    warnings: list[Diagnostic]
+    stats: WriteStats
 
 
-def render_site(content_dir: Path, *, today: date | None = None,
-                public: bool = False, packets: bool = False) -> RenderedSite:
-    """Load, check and render the kit; raise ContentError if the content has errors.
+def prepare_site(content_dir: Path, *, today: date | None = None, public: bool = False,
+                 packets: bool = False) -> PreparedSite:
+    """Load, check and derive the kit; raise ContentError if the content has errors.
 
     The build is public when asked for, or when kit.yml says `publish: public`. With
     `packets`, each prep page links to its printed packet, which the caller writes.
@@ -54,24 +67,49 @@ def render_site(content_dir: Path, *, today: date | None = None,
     if public and full_kit.settings.public_contacts == "hidden":
         # People are left out at the source, so no page can show them by mistake.
         kit = replace(full_kit, contacts={}, interviews={})
-    relations = relate(kit, now)
-    emails = EmailDrafts(kit, relations, public=public)
-    pages = render_pages(kit, relations, emails,
-                         RenderOptions(today=now.date(), public=public, packets=packets))
-    # The same warnings as `prepkit check`, from the drafts just rendered (the whole kit's,
-    # even when a public build leaves people out).
-    checked = emails if kit is full_kit else EmailDrafts(full_kit, relate(full_kit, now))
-    warnings = result.diagnostics + email_warnings(checked)
-    return RenderedSite(kit, relations, now.date(), pages, public, packets, warnings)
+    return PreparedSite(kit, full_kit, relate(kit, now), now.date(), public, packets,
+                        result.diagnostics)
+
+
+def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> GeneratedSite:
+    """Render every page into `out_dir` (only pages whose text changed are written) and
+    check the emails the pages show.
+
+    With `share`, a forked process renders and writes every other page meanwhile, so a
+    second core halves the time; otherwise (or where forking is not safe) this process
+    does it all, with the same result.
+    """
+    emails = EmailDrafts(prepared.kit, prepared.relations, public=prepared.public)
+    jobs = page_jobs(prepared.kit, prepared.relations, emails,
+                     RenderOptions(today=prepared.today, public=prepared.public,
+                                   packets=prepared.packets))
+    helper = ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails), fork=share)
+    ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
+    theirs, their_stats, their_checks = helper.result()
+    emails.adopt(their_checks)
+    pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
+    stats = our_stats + their_stats + remove_others(out_dir, {page.uri for page in pages})
+    # The same warnings as `prepkit check`, from the same drafts (the whole kit's, even when
+    # a public build leaves people out).
+    checked = emails if prepared.kit is prepared.full_kit else \
+        EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
+    return GeneratedSite(prepared.kit, prepared.relations, prepared.today, pages,
+                         prepared.public, prepared.packets,
+                         prepared.warnings + email_warnings(checked), stats)
 
 
 def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,
-                  public: bool = False) -> GeneratedSite:
-    """Render every page and write it into `out_dir` (only pages whose text changed)."""
-    rendered = render_site(content_dir, today=today, public=public)
-    stats = write_pages(rendered.pages, out_dir)
-    return GeneratedSite(rendered.kit, rendered.relations, rendered.today, rendered.pages,
-                         rendered.public, rendered.packets, rendered.warnings, stats)
+                  public: bool = False, packets: bool = False) -> GeneratedSite:
+    """Load, check, derive, render and write the kit's pages into `out_dir`."""
+    prepared = prepare_site(content_dir, today=today, public=public, packets=packets)
+    return write_site(prepared, out_dir)
+
+
+def _render_and_write(jobs: list[PageJob], out_dir: Path, emails: EmailDrafts,
+                      ) -> tuple[list[Page], WriteStats, dict[str, list[EmailProblem]]]:
+    """Render and write some of the pages; also check the emails they drafted."""
+    pages = [render() for render in jobs]
+    return pages, write_changed(pages, out_dir), emails.checked_so_far()
 
 
 def site_nav(kit: Kit) -> list[NavEntry]:

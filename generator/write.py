@@ -19,14 +19,22 @@ class WriteStats:
     unchanged: int
     removed: int
 
+    def __add__(self, other: WriteStats) -> WriteStats:
+        return WriteStats(self.written + other.written, self.unchanged + other.unchanged,
+                          self.removed + other.removed)
+
 
 def write_pages(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
     """Mirror `pages` into `cache_dir`: write changed files, delete files no page has."""
+    pages = list(pages)
+    return write_changed(pages, cache_dir) + remove_others(cache_dir, {p.uri for p in pages})
+
+
+def write_changed(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
+    """Write each page whose file is missing or holds other text; leave the rest alone."""
     written = unchanged = 0
-    wanted: set[Path] = set()
     for page in pages:
         target = cache_dir / page.uri
-        wanted.add(target)
         data = page.text.encode("utf-8")
         try:
             if target.read_bytes() == data:
@@ -36,15 +44,21 @@ def write_pages(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
             target.parent.mkdir(parents=True, exist_ok=True)
         _write_atomically(target, data)
         written += 1
+    return WriteStats(written, unchanged, 0)
+
+
+def remove_others(cache_dir: Path, uris: set[str]) -> WriteStats:
+    """Delete the files under `cache_dir` that are not one of `uris`, and emptied folders."""
     removed = 0
     if cache_dir.is_dir():
         for path in sorted(cache_dir.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path.relative_to(cache_dir).as_posix() not in uris:
                 path.unlink()
                 removed += 1
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    return WriteStats(written, unchanged, removed)
+    return WriteStats(0, 0, removed)
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

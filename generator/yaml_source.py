@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -36,6 +36,16 @@ _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 class _TextResolver(yaml.resolver.BaseResolver):
     """Resolves every plain scalar to text: no YAML 1.1 guessing of booleans, numbers or times."""
+
+    _TAGS: ClassVar[dict[type[yaml.Node], str]] = {
+        yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+        yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+        yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+    }
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        # What BaseResolver answers with no resolvers registered, without its lookups.
+        return self._TAGS[kind]
 
 
 try:  # libyaml's parser is several times faster; the pure one gives the same nodes.

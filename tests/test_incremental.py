@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from site_support import load_synthetic
 
-from generator.site import GeneratedSite, generate_site
+from generator.pipeline import load_kit
+from generator.site import GeneratedSite, generate_site, prepare_site, write_site
 
 TODAY = date(2026, 11, 25)
 NEW_NAME = "Quinn Renamed-Example"
@@ -135,3 +136,38 @@ def test_generating_again_with_nothing_changed_writes_no_page(
     assert again.stats.written == again.stats.removed == 0
     assert again.stats.unchanged == len(first.pages)
     assert snapshot(cache) == before
+
+
+def test_sharing_the_pages_with_a_second_process_changes_nothing(
+        synthetic_kit: Path, tmp_path: Path) -> None:
+    """Every other page is rendered and written by a forked process; the result is the same
+    as one process doing it all, and the warnings are those of `prepkit check`."""
+    prepared = prepare_site(synthetic_kit / "content", today=TODAY)
+    shared = write_site(prepared, tmp_path / "shared", share=True)
+    alone = write_site(prepare_site(synthetic_kit / "content", today=TODAY),
+                       tmp_path / "alone", share=False)
+    assert [(p.uri, p.in_nav, p.text) for p in shared.pages] == \
+        [(p.uri, p.in_nav, p.text) for p in alone.pages]
+    assert shared.stats == alone.stats
+    assert snapshot_bytes(tmp_path / "shared") == snapshot_bytes(tmp_path / "alone")
+    checked = load_kit(synthetic_kit / "content", today=TODAY).diagnostics
+    assert shared.warnings == alone.warnings == checked
+
+
+def test_a_shared_build_reports_every_email_warning_check_does(tmp_path: Path) -> None:
+    kit = tmp_path / "kit"
+    load_synthetic().write_kit(kit, interviews=80, contacts=None, seed=1)
+    kit_yml = kit / "content" / "kit.yml"
+    text = kit_yml.read_text(encoding="utf-8")
+    kit_yml.write_text(re.sub(r"outreach_word_limit: \d+", "outreach_word_limit: 10",
+                              re.sub(r"linkedin_note_limit: \d+", "linkedin_note_limit: 40",
+                                     text)), encoding="utf-8")
+    checked = load_kit(kit / "content", today=TODAY).diagnostics
+    codes = [warning.code for warning in checked]
+    assert codes.count("email-too-long") >= 4, codes  # pages drawn by both processes
+    shared = write_site(prepare_site(kit / "content", today=TODAY), tmp_path / "out")
+    assert shared.warnings == checked
+
+
+def snapshot_bytes(cache: Path) -> dict[str, bytes]:
+    return {uri: data for uri, (_, _, data) in snapshot(cache).items()}

@@ -77,6 +77,7 @@ class EmailDrafts:
     # Each interview's emails with its private details, rendered once for the page and check.
     _private: dict[str, tuple[EmailContext, list[Outcome]]] = field(init=False,
                                                                      default_factory=dict)
+    _checked: dict[str, list[EmailProblem]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.public = self.public or self.kit.settings.publish == "public"
@@ -135,11 +136,26 @@ class EmailDrafts:
         """What `prepkit check` reports about the interview's emails: `for_interview`'s
         problems less those reported elsewhere (at a broken template's own file, or by a
         check of their own), found without drafting the pages' copies."""
-        broken = self.broken()
-        private, outcomes = self._rendered_privately(interview)
-        return [problem for kind, outcome in zip(self.kinds_for(interview), outcomes, strict=True)
-                for problem in problems_of(kind, outcome, private, self.kit.settings.rules,
-                                           for_check=True, template_broken=kind.name in broken)]
+        found = self._checked.get(interview.id)
+        if found is None:
+            broken = self.broken()
+            private, outcomes = self._rendered_privately(interview)
+            found = [problem
+                     for kind, outcome in zip(self.kinds_for(interview), outcomes, strict=True)
+                     for problem in problems_of(kind, outcome, private, self.kit.settings.rules,
+                                                for_check=True,
+                                                template_broken=kind.name in broken)]
+            self._checked[interview.id] = found
+        return found
+
+    def checked_so_far(self) -> dict[str, list[EmailProblem]]:
+        """`problems_for` each interview whose emails were drafted: what a process that drew
+        some of the pages hands back, so the emails are not drafted again (see `adopt`)."""
+        return {interview_id: self.problems_for(self.kit.interviews[interview_id])
+                for interview_id in self._private}
+
+    def adopt(self, checked: dict[str, list[EmailProblem]]) -> None:
+        self._checked.update(checked)
 
     def _rendered_privately(self, interview: Interview) -> tuple[EmailContext, list[Outcome]]:
         found = self._private.get(interview.id)

@@ -18,13 +18,14 @@ class Entity(StrictModel):
     _id: str = PrivateAttr(default="")
     _source: YamlDocument | None = PrivateAttr(default=None)
 
+    # Read straight from pydantic's private store: ids are looked up on every page.
     @property
     def id(self) -> str:
-        return self._id
+        return self.__pydantic_private__["_id"]  # type: ignore[index,no-any-return]
 
     @property
     def source(self) -> YamlDocument | None:
-        return self._source
+        return self.__pydantic_private__["_source"]  # type: ignore[index,no-any-return]
 
     def bind(self, entity_id: str, source: YamlDocument | None) -> None:
         """Attach the id and source document once, right after validation."""

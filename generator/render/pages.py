@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from generator.derive import STAGE_ORDER, Relations, Stage
@@ -58,8 +59,17 @@ class _Links:
 def render_pages(kit: Kit, relations: Relations, emails: EmailDrafts,
                  options: RenderOptions) -> list[Page]:
     """Every page of the site, in a stable order; `emails` drafts the prep pages' emails."""
-    renderer = _Renderer(kit, relations, emails, options)
-    return list(renderer.pages())
+    return [render() for render in page_jobs(kit, relations, emails, options)]
+
+
+PageJob = Callable[[], Page]
+
+
+def page_jobs(kit: Kit, relations: Relations, emails: EmailDrafts,
+              options: RenderOptions) -> list[PageJob]:
+    """One call per page of the site, in a stable order, each rendering its page: the work
+    can be shared out (each call is independent of the others)."""
+    return _Renderer(kit, relations, emails, options).jobs()
 
 
 class _Renderer:
@@ -80,40 +90,46 @@ class _Renderer:
             email_anchor=self.emails.anchor_for, **context)
         return Page(uri, text, in_nav)
 
-    def pages(self) -> Iterator[Page]:
-        kit = self.kit
-        yield self.render("index.md", "home.md.j2", in_nav=True, dashboard=self.dashboard())
+    def job(self, uri: str, template: str, *, in_nav: bool,
+            **context: Callable[[], Any]) -> PageJob:
+        """Render later, computing the page's own context (`name=lambda: value`) then."""
+        return lambda: self.render(uri, template, in_nav=in_nav,
+                                   **{name: make() for name, make in context.items()})
+
+    def jobs(self) -> list[PageJob]:
+        kit, job = self.kit, self.job
+        jobs = [job("index.md", "home.md.j2", in_nav=True, dashboard=self.dashboard)]
         for slug, title in GUIDE_PAGES:
             if slug not in kit.guide_pages:
-                yield self.render(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True,
-                                  title=title)
-        yield self.render("fields/index.md", "fields_index.md.j2", in_nav=True)
-        for career_field in kit.fields.values():
-            yield self.render(f"fields/{career_field.id}.md", "field.md.j2", in_nav=False,
-                              field=career_field)
-        yield self.render("contacts/index.md", "contacts_index.md.j2", in_nav=True)
-        for contact in kit.contacts.values():
-            yield self.render(f"contacts/{contact.id}.md", "contact.md.j2", in_nav=False,
-                              contact=contact)
-        yield self.render("questions/index.md", "questions_index.md.j2", in_nav=True)
-        for question_set in kit.question_sets.values():
-            yield self.render(f"questions/{question_set.id}.md", "question_set.md.j2",
-                              in_nav=False, question_set=question_set,
-                              by_topic=_group_by_topic(question_set.questions))
-        yield self.render("interviews/index.md", "interviews_index.md.j2", in_nav=True,
-                          by_stage=self.interviews_by_stage())
-        for interview in kit.interviews.values():
-            facts = self.rel.interviews[interview.id]
-            follow_ups = follow_ups_for(kit, interview, facts.stage)
-            yield self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
-                              interview=interview, facts=facts, follow_ups=follow_ups,
-                              emails=self.emails.for_interview(interview, follow_ups),
-                              packet=self.packet_link(interview))
-        yield self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
-                          buckets=self.buckets())
-        yield self.render("emails.md", "emails.md.j2", in_nav=True,
-                          samples=self.emails.samples(), greetings=self.emails.greetings())
-        yield self.render("tags.md", "tags.md.j2", in_nav=True)
+                jobs.append(job(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True,
+                                title=partial(str, title)))
+        jobs.append(job("fields/index.md", "fields_index.md.j2", in_nav=True))
+        jobs += [job(f"fields/{item.id}.md", "field.md.j2", in_nav=False,
+                     field=partial(_same, item)) for item in kit.fields.values()]
+        jobs.append(job("contacts/index.md", "contacts_index.md.j2", in_nav=True))
+        jobs += [job(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False,
+                     contact=partial(_same, item)) for item in kit.contacts.values()]
+        jobs.append(job("questions/index.md", "questions_index.md.j2", in_nav=True))
+        jobs += [job(f"questions/{item.id}.md", "question_set.md.j2", in_nav=False,
+                     question_set=partial(_same, item),
+                     by_topic=partial(_group_by_topic, item.questions))
+                 for item in kit.question_sets.values()]
+        jobs.append(job("interviews/index.md", "interviews_index.md.j2", in_nav=True,
+                        by_stage=self.interviews_by_stage))
+        jobs += [partial(self.interview_page, item) for item in kit.interviews.values()]
+        jobs.append(job("follow-ups.md", "follow_ups.md.j2", in_nav=True, buckets=self.buckets))
+        jobs.append(job("emails.md", "emails.md.j2", in_nav=True,
+                        samples=self.emails.samples, greetings=self.emails.greetings))
+        jobs.append(job("tags.md", "tags.md.j2", in_nav=True))
+        return jobs
+
+    def interview_page(self, interview: Interview) -> Page:
+        facts = self.rel.interviews[interview.id]
+        follow_ups = follow_ups_for(self.kit, interview, facts.stage)
+        return self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
+                           interview=interview, facts=facts, follow_ups=follow_ups,
+                           emails=self.emails.for_interview(interview, follow_ups),
+                           packet=self.packet_link(interview))
 
     def packet_link(self, interview: Interview) -> Md | None:
         if not self.options.packets:
@@ -172,3 +188,7 @@ def _group_by_topic(questions: list[Any]) -> list[tuple[str, list[Any]]]:
         groups.setdefault(question.topic or "", []).append(question)
     order = [*TOPIC_ORDER, ""]
     return [(topic, groups[topic]) for topic in order if topic in groups]
+
+
+def _same(value: Any) -> Any:
+    return value
