@@ -9,16 +9,21 @@ subscribes to the file updates its events instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-import icalendar
 
 from generator.derive import Relations, Stage, duration_of
 from generator.emails.catalog import kinds_for_stage
 from generator.followups import FollowUp, open_follow_ups
 from generator.kit import Kit
 from generator.model import Interview
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    import icalendar
 
 PRODUCT_ID = "-//prepkit//Informational interviews//EN"
 _NOT_MEETING = {Stage.DECLINED, Stage.CANCELLED}
@@ -29,6 +34,7 @@ def calendar_bytes(kit: Kit, relations: Relations, *, today: date, site_url: str
     """calendar.ics: one event per scheduled conversation, one all-day event per open
     follow-up. A public calendar leaves out places, meeting links and contact details."""
     public = public or kit.settings.publish == "public"
+    icalendar = _icalendar()
     events = _Events(kit, today=today, site_url=site_url, public=public)
     for interview in kit.interviews.values():
         if interview.scheduled is not None and \
@@ -117,7 +123,7 @@ class _Events:
         self.made.append(((item.due.isoformat(), str(event["uid"])), event))
 
     def _event(self, uid: str, summary: str) -> icalendar.Event:
-        event = icalendar.Event()
+        event: icalendar.Event = _icalendar().Event()
         event.add("uid", uid)
         event.add("dtstamp", self.stamp)
         event.add("summary", summary)
@@ -131,3 +137,9 @@ class _Events:
         event.add("description", "\n".join(lines))
         self.first_day = min(self.first_day or day, day)
         self.last_day = max(self.last_day or day, day)
+
+
+def _icalendar() -> ModuleType:
+    # Imported when a calendar is made (in a build, by the process that makes it), which
+    # keeps it out of every command's start-up time.
+    return importlib.import_module("icalendar")
