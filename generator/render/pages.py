@@ -90,37 +90,33 @@ class _Renderer:
             email_anchor=self.emails.anchor_for, **context)
         return Page(uri, text, in_nav)
 
-    def job(self, uri: str, template: str, *, in_nav: bool,
-            **context: Callable[[], Any]) -> PageJob:
-        """Render later, computing the page's own context (`name=lambda: value`) then."""
-        return lambda: self.render(uri, template, in_nav=in_nav,
-                                   **{name: make() for name, make in context.items()})
-
     def jobs(self) -> list[PageJob]:
-        kit, job = self.kit, self.job
-        jobs = [job("index.md", "home.md.j2", in_nav=True, dashboard=self.dashboard)]
-        for slug, title in GUIDE_PAGES:
-            if slug not in kit.guide_pages:
-                jobs.append(job(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True,
-                                title=partial(str, title)))
-        jobs.append(job("fields/index.md", "fields_index.md.j2", in_nav=True))
-        jobs += [job(f"fields/{item.id}.md", "field.md.j2", in_nav=False,
-                     field=partial(_same, item)) for item in kit.fields.values()]
-        jobs.append(job("contacts/index.md", "contacts_index.md.j2", in_nav=True))
-        jobs += [job(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False,
-                     contact=partial(_same, item)) for item in kit.contacts.values()]
-        jobs.append(job("questions/index.md", "questions_index.md.j2", in_nav=True))
-        jobs += [job(f"questions/{item.id}.md", "question_set.md.j2", in_nav=False,
-                     question_set=partial(_same, item),
-                     by_topic=partial(_group_by_topic, item.questions))
+        # A page whose context takes work computes it when its job runs, in whichever
+        # process that is; the others bind their context now.
+        kit, page = self.kit, partial(partial, self.render)  # page(...): a job rendering it
+        jobs = [lambda: self.render("index.md", "home.md.j2", in_nav=True,
+                                    dashboard=self.dashboard())]
+        jobs += [page(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True, title=title)
+                 for slug, title in GUIDE_PAGES if slug not in kit.guide_pages]
+        jobs.append(page("fields/index.md", "fields_index.md.j2", in_nav=True))
+        jobs += [page(f"fields/{item.id}.md", "field.md.j2", in_nav=False, field=item)
+                 for item in kit.fields.values()]
+        jobs.append(page("contacts/index.md", "contacts_index.md.j2", in_nav=True))
+        jobs += [page(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False, contact=item)
+                 for item in kit.contacts.values()]
+        jobs.append(page("questions/index.md", "questions_index.md.j2", in_nav=True))
+        jobs += [page(f"questions/{item.id}.md", "question_set.md.j2", in_nav=False,
+                      question_set=item, by_topic=_group_by_topic(item.questions))
                  for item in kit.question_sets.values()]
-        jobs.append(job("interviews/index.md", "interviews_index.md.j2", in_nav=True,
-                        by_stage=self.interviews_by_stage))
+        jobs.append(lambda: self.render("interviews/index.md", "interviews_index.md.j2",
+                                        in_nav=True, by_stage=self.interviews_by_stage()))
         jobs += [partial(self.interview_page, item) for item in kit.interviews.values()]
-        jobs.append(job("follow-ups.md", "follow_ups.md.j2", in_nav=True, buckets=self.buckets))
-        jobs.append(job("emails.md", "emails.md.j2", in_nav=True,
-                        samples=self.emails.samples, greetings=self.emails.greetings))
-        jobs.append(job("tags.md", "tags.md.j2", in_nav=True))
+        jobs.append(lambda: self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
+                                        buckets=self.buckets()))
+        jobs.append(lambda: self.render("emails.md", "emails.md.j2", in_nav=True,
+                                        samples=self.emails.samples(),
+                                        greetings=self.emails.greetings()))
+        jobs.append(page("tags.md", "tags.md.j2", in_nav=True))
         return jobs
 
     def interview_page(self, interview: Interview) -> Page:
@@ -188,7 +184,3 @@ def _group_by_topic(questions: list[Any]) -> list[tuple[str, list[Any]]]:
         groups.setdefault(question.topic or "", []).append(question)
     order = [*TOPIC_ORDER, ""]
     return [(topic, groups[topic]) for topic in order if topic in groups]
-
-
-def _same(value: Any) -> Any:
-    return value
