@@ -1,10 +1,12 @@
 """The MkDocs plugin `prepkit`: thin hooks around generator.site.
 
-on_config renders the kit's pages into a cache folder (only changed files are rewritten), and
-with `packets: true` prints each interview's packet there too (only changed packets are
-printed again); on_files swaps the content folder's raw files for those pages and PDFs,
-on_page_content hands each page's HTML to a sanitizer thread and on_env puts the
-sanitized HTML back, before any page is written; on_serve watches the content.
+on_config loads and checks the kit and has its pages rendered into a cache folder (only
+changed files are rewritten): in a full build a forked process writes them in page order while
+MkDocs goes on, and on_pre_page waits for each page's file; otherwise they are all written
+before on_config returns. With `packets: true` it prints each interview's packet there too
+(only changed packets are printed again). on_files swaps the content folder's raw files for
+those pages and PDFs, on_page_content hands each page's HTML to a sanitizer thread and on_env
+puts the sanitized HTML back, before any page is written; on_serve watches the content.
 """
 
 from __future__ import annotations
@@ -29,7 +31,14 @@ from generator.forking import ForkedCall
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
 from generator.render.sanitize import BackgroundSanitizer
-from generator.site import GeneratedSite, prepare_site, site_nav, write_site
+from generator.site import (
+    GeneratedSite,
+    PreparedSite,
+    SiteWriting,
+    prepare_site,
+    site_nav,
+    write_site,
+)
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
 
@@ -45,7 +54,10 @@ class PrepkitConfig(Config):
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def __init__(self) -> None:
         self.command = "build"
-        self.site: GeneratedSite | None = None  # the last good site, kept while serving
+        self.dirty = False
+        self.prepared: PreparedSite | None = None  # the last good kit, kept while serving
+        self.pages: list[tuple[str, bool]] = []  # its pages: (uri, in the sidebar)
+        self.writing: SiteWriting | None = None  # its pages, while a forked process writes
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
@@ -55,6 +67,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
+        self.dirty = dirty
 
     def kit_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -73,14 +86,14 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             # Public and private pages are cached apart, so switching never mixes them.
             cache_root = self.kit_root(config) / self.config.cache_dir
             audience = "public" if prepared.public else "private"
-            # Forking is safe only in a single-threaded build, not in `mkdocs serve`.
-            site = write_site(prepared, cache_root / audience, share=self.command != "serve")
-            packets = self.print_packets(site, cache_root / f"packets-{audience}")
-            self.site, self.cache_dir, self.packets = site, cache_root / audience, packets
+            self.cache_dir = cache_root / audience
+            self.start_pages(prepared)
+            self.packets = self.print_packets(prepared, cache_root / f"packets-{audience}")
+            self.prepared = prepared
             self.calendar_file = cache_root / f"calendar-{audience}.ics"
             self.start_calendar(config)
         except ContentError as error:
-            if self.command != "serve" or self.site is None:
+            if self.command != "serve" or self.prepared is None:
                 self.failure = error
                 raise PluginError(error.format_message()) from None
             for diagnostic in error.diagnostics:
@@ -89,37 +102,63 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         except PrepkitError as error:
             self.failure = error
             raise PluginError(error.format_message()) from None
-        assert self.site is not None
-        for warning in self.site.warnings:
-            log.warning(warning.format(severity=False))
+        assert self.prepared is not None
         if config.nav is None:
-            config.nav = site_nav(self.site.kit)
+            config.nav = site_nav(self.prepared.kit)
         for extension in ("tables", "admonition", "attr_list", "pymdownx.tasklist"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         return config
 
+    def start_pages(self, prepared: PreparedSite) -> None:
+        """Have the pages written: in a full build by a forked process while MkDocs goes on
+        (it reads them in the order they are written); otherwise now."""
+        if self.writing is not None:
+            self.writing.cancel()
+            self.writing = None
+        if self.command == "serve" or self.dirty:
+            # A dirty build reads only pages whose file is newer than the built page, so
+            # every file must be written first; and forking is not safe while serving.
+            self.show(write_site(prepared, self.cache_dir, share=self.command != "serve"))
+            return
+        writing = SiteWriting(prepared, self.cache_dir)
+        if writing.forked:
+            self.writing, self.pages = writing, [(job.uri, job.in_nav) for job in writing.jobs]
+        else:
+            self.show(writing.finish())
+
+    def show(self, site: GeneratedSite) -> None:
+        """Take the written site's pages, and show its warnings."""
+        self.pages = [(page.uri, page.in_nav) for page in site.pages]
+        for warning in site.warnings:
+            log.warning(warning.format(severity=False))
+
+    def finish_pages(self) -> None:
+        if self.writing is not None:
+            writing, self.writing = self.writing, None
+            self.show(writing.finish())
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        assert self.site is not None
+        assert self.prepared is not None
         content_dir, cache_dir = self.content_dir(config), self.cache_dir
         # Raw content files (YAML with private details) are never published as they are.
         # So are the user's own email templates, which the theme folder would otherwise copy.
         overrides = self.kit_root(config) / "site_overrides" / "emails"
         kept = Files([file for file in files if not _inside(file, content_dir)
                       and not _inside(file, overrides)])
-        for slug, path in self.site.kit.guide_pages.items():
+        for slug, path in self.prepared.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
         kept.append(File.generated(config, "calendar.ics", abs_src_path=str(self.calendar_file)))
         for interview_id, path in self.packets.items():
             kept.append(File.generated(config, f"packets/{interview_id}.pdf",
                                        abs_src_path=str(path)))
-        for page in self.site.pages:
+        for uri, in_nav in self.pages:
             kept.append(File.generated(
-                config, page.uri, abs_src_path=str(cache_dir / page.uri),
-                inclusion=InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV))
+                config, uri, abs_src_path=str(cache_dir / uri),
+                inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV))
         return kept
 
-    def print_packets(self, site: GeneratedSite, folder: Path) -> dict[str, Path]:
+    def print_packets(self, site: PreparedSite, folder: Path) -> dict[str, Path]:
         if not site.packets:
             return {}
         with packet_progress(len(site.kit.interviews)) as progress:
@@ -129,7 +168,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def start_calendar(self, config: MkDocsConfig) -> None:
         """Make calendar.ics, from the same kit and day as the pages, on another core while
         MkDocs converts the pages; it is written before MkDocs copies it (on_env)."""
-        site = self.site
+        site = self.prepared
         assert site is not None
         if self.calendar_call is not None:
             self.calendar_call.cancel()
@@ -147,6 +186,11 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                 return  # unchanged: its date tells a dirty rebuild to leave it alone
         self.calendar_file.write_bytes(data)
 
+    def on_pre_page(self, page: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.writing is not None and page.file.generated_by == "prepkit":
+            self.writing.wait_for(page.file.src_uri)  # MkDocs reads the page next
+        return page
+
     def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
                         files: Files) -> str:
         if page.file.generated_by != "prepkit" or page.file.src_uri == "tags.md":
@@ -156,14 +200,25 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     @event_priority(100)  # before any other plugin can read a page's content
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.finish_pages()
         self.sanitizer.apply()
         self.write_calendar()
         return env
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_helpers()
+
     def on_shutdown(self) -> None:
+        self.stop_helpers()
         self.sanitizer.close()
+
+    def stop_helpers(self) -> None:
+        if self.writing is not None:
+            self.writing.cancel()
+            self.writing = None
         if self.calendar_call is not None:
             self.calendar_call.cancel()
+            self.calendar_call = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         content_dir = self.content_dir(config)

@@ -13,7 +13,7 @@ from generator.derive import Relations, relate
 from generator.emails import EmailDrafts
 from generator.emails.checks import EmailProblem
 from generator.errors import ContentError, Diagnostic, errors_in
-from generator.forking import ForkedCall
+from generator.forking import ForkedCall, ForkedSteps
 from generator.kit import Kit
 from generator.lint import email_warnings
 from generator.pipeline import load_kit
@@ -88,7 +88,65 @@ def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> 
     theirs, their_stats, their_checks = helper.result()
     emails.adopt(their_checks)
     pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
-    stats = our_stats + their_stats + remove_others(out_dir, {page.uri for page in pages})
+    return _generated(prepared, emails, pages, our_stats + their_stats, out_dir)
+
+
+class SiteWriting:
+    """A prepared site's pages, rendered and written in page order by a forked child while
+    the caller goes on: which pages there are is known at once, and `wait_for` returns once
+    a page's file is written. Without forking, pages are written as they are waited for.
+    """
+
+    def __init__(self, prepared: PreparedSite, out_dir: Path, *, fork: bool = True) -> None:
+        self._prepared, self._out_dir = prepared, out_dir
+        self._emails = EmailDrafts(prepared.kit, prepared.relations, public=prepared.public)
+        self.jobs = page_jobs(prepared.kit, prepared.relations, self._emails,
+                              RenderOptions(today=prepared.today, public=prepared.public,
+                                            packets=prepared.packets))
+        self._position = {job.uri: number for number, job in enumerate(self.jobs)}
+        writer = _PageWriter(out_dir, self._emails)
+        self._work = ForkedSteps([partial(writer.write, job) for job in self.jobs],
+                                 writer.outcome, fork=fork)
+
+    @property
+    def forked(self) -> bool:
+        return self._work.forked
+
+    def wait_for(self, uri: str) -> None:
+        """Return once the page at `uri` is written (at once for a uri that is not ours)."""
+        if uri in self._position:
+            self._work.wait_for(self._position[uri] + 1)
+
+    def finish(self) -> GeneratedSite:
+        """Wait for (or write) every page, remove stale files and check the emails."""
+        pages, stats, checks = self._work.result()
+        self._emails.adopt(checks)
+        return _generated(self._prepared, self._emails, pages, stats, self._out_dir)
+
+    def cancel(self) -> None:
+        self._work.cancel()
+
+
+class _PageWriter:
+    """Renders and writes one page at a time, keeping what `_generated` needs."""
+
+    def __init__(self, out_dir: Path, emails: EmailDrafts) -> None:
+        self.out_dir, self.emails = out_dir, emails
+        self.pages: list[Page] = []
+        self.stats = WriteStats(0, 0, 0)
+
+    def write(self, job: PageJob) -> None:
+        page = job()
+        self.stats += write_changed([page], self.out_dir)
+        self.pages.append(page)
+
+    def outcome(self) -> tuple[list[Page], WriteStats, dict[str, list[EmailProblem]]]:
+        return self.pages, self.stats, self.emails.checked_so_far()
+
+
+def _generated(prepared: PreparedSite, emails: EmailDrafts, pages: list[Page],
+               stats: WriteStats, out_dir: Path) -> GeneratedSite:
+    stats += remove_others(out_dir, {page.uri for page in pages})
     # The same warnings as `prepkit check`, from the same drafts (the whole kit's, even when
     # a public build leaves people out).
     checked = emails if prepared.kit is prepared.full_kit else \

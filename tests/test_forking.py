@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from generator.errors import PrepkitError
-from generator.forking import ForkedCall, can_fork
+from generator.forking import ForkedCall, ForkedSteps, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and one thread")
 
@@ -73,3 +75,85 @@ def test_cancel_reaps_the_child() -> None:
     call.cancel()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def _stamping_steps(folder: Path, count: int, *, delay: float = 0.0) -> list[object]:
+    """Steps that each write step-N holding the pid that ran them."""
+    def stamp(number: int) -> None:
+        time.sleep(delay)
+        (folder / f"step-{number}").write_text(str(os.getpid()))
+    return [lambda number=number: stamp(number) for number in range(count)]
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {path.name: int(path.read_text()) for path in folder.iterdir()}
+
+
+def test_steps_run_in_a_child_and_waiting_returns_once_a_step_has_run(tmp_path: Path) -> None:
+    steps = _stamping_steps(tmp_path, 40, delay=0.01)
+    work = ForkedSteps(steps, lambda: os.getpid())  # type: ignore[arg-type]
+    assert work.forked
+    work.wait_for(3)
+    ran = _stamps(tmp_path)
+    assert {"step-0", "step-1", "step-2"} <= set(ran)
+    assert len(ran) < 40  # the child is still going: waiting did not wait for all
+    child = work.result()
+    assert child != os.getpid()
+    assert _stamps(tmp_path) == {f"step-{n}": child for n in range(40)}
+
+
+def test_without_fork_steps_run_here_only_as_far_as_waited_for(tmp_path: Path) -> None:
+    work = ForkedSteps(_stamping_steps(tmp_path, 5), lambda: "done",  # type: ignore[arg-type]
+                       fork=False)
+    assert not work.forked
+    assert _stamps(tmp_path) == {}
+    work.wait_for(2)
+    assert _stamps(tmp_path) == {"step-0": os.getpid(), "step-1": os.getpid()}
+    assert work.result() == "done"
+    assert len(_stamps(tmp_path)) == 5
+
+
+def test_the_child_s_finish_value_comes_back_not_ours(tmp_path: Path) -> None:
+    seen: list[int] = []
+    steps = [lambda: seen.append(1)] * 3
+    assert ForkedSteps(steps, lambda: len(seen)).result() == 3  # counted in the child
+    assert seen == []  # nothing ran here
+
+
+def test_a_failing_step_in_the_child_is_raised_to_the_waiter(tmp_path: Path) -> None:
+    def fail() -> None:
+        raise PrepkitError("step 2 broke")
+
+    steps = [*_stamping_steps(tmp_path, 2), fail, *_stamping_steps(tmp_path, 1)]
+    work = ForkedSteps(steps, lambda: "never")
+    work.wait_for(1)
+    with pytest.raises(PrepkitError, match="step 2 broke"):
+        work.wait_for(4)
+
+
+def test_when_the_child_dies_every_step_runs_again_here(tmp_path: Path) -> None:
+    parent = os.getpid()
+
+    def die_in_child() -> None:
+        if os.getpid() != parent:
+            os._exit(3)
+
+    steps = [*_stamping_steps(tmp_path, 2), die_in_child, *_stamping_steps(tmp_path, 2)[1:]]
+    work = ForkedSteps(steps, lambda: os.getpid())
+    work.wait_for(4)
+    assert work.result() == parent
+    assert _stamps(tmp_path) == {"step-0": parent, "step-1": parent}
+
+
+def test_cancel_stops_and_reaps_a_busy_child(tmp_path: Path) -> None:
+    work = ForkedSteps(_stamping_steps(tmp_path, 1000, delay=0.01), lambda: None)
+    work.wait_for(1)
+    child = work._child
+    assert child is not None and child._pid is not None
+    pid = child._pid
+    started = time.monotonic()
+    work.cancel()
+    assert time.monotonic() - started < 2  # it stops after the step it is on, not at 1000
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    assert len(list(tmp_path.iterdir())) < 1000

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from site_support import load_synthetic
+from site_support import build_kit, copy_example_kit, load_synthetic, tree_digest
 
+import generator.site
 from generator.pipeline import load_kit
+from generator.render.pages import Page
 from generator.site import GeneratedSite, generate_site, prepare_site, write_site
+from generator.write import WriteStats, write_changed
 
 TODAY = date(2026, 11, 25)
 NEW_NAME = "Quinn Renamed-Example"
@@ -171,3 +176,32 @@ def test_a_shared_build_reports_every_email_warning_check_does(tmp_path: Path) -
 
 def snapshot_bytes(cache: Path) -> dict[str, bytes]:
     return {uri: data for uri, (_, _, data) in snapshot(cache).items()}
+
+
+def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`prepkit build` has a forked process write the pages while MkDocs goes on; MkDocs
+    waits for each page's file. Slowed writes make a page read too early fail the build."""
+    assert threading.active_count() == 1, "a thread left running stops the build forking"
+    kit = copy_example_kit(tmp_path / "kit")
+    writers = tmp_path / "writers"
+    writers.mkdir()
+
+    def slow_write_changed(pages: list[Page], cache: Path) -> WriteStats:
+        time.sleep(0.02)
+        (writers / str(os.getpid())).touch()
+        return write_changed(pages, cache)
+
+    monkeypatch.setattr(generator.site, "write_changed", slow_write_changed)
+    site = build_kit(kit)
+    assert [path.name for path in writers.iterdir()] != [str(os.getpid())]
+    assert str(os.getpid()) not in {path.name for path in writers.iterdir()}
+
+    monkeypatch.undo()
+    alone = write_site(prepare_site(kit / "content", today=TODAY), tmp_path / "alone",
+                       share=False)
+    assert snapshot_bytes(kit / ".prepkit-cache" / "private") == \
+        snapshot_bytes(tmp_path / "alone")
+    built = {page.uri[:-3] + (".html" if page.uri.endswith("index.md") else "/index.html")
+             for page in alone.pages}
+    assert built <= set(tree_digest(site))

@@ -62,7 +62,16 @@ def render_pages(kit: Kit, relations: Relations, emails: EmailDrafts,
     return [render() for render in page_jobs(kit, relations, emails, options)]
 
 
-PageJob = Callable[[], Page]
+@dataclass(frozen=True)
+class PageJob:
+    """One page, known by its address before its text is rendered (by calling the job)."""
+
+    uri: str
+    in_nav: bool
+    text: Callable[[], str]
+
+    def __call__(self) -> Page:
+        return Page(self.uri, self.text(), self.in_nav)
 
 
 def page_jobs(kit: Kit, relations: Relations, emails: EmailDrafts,
@@ -82,47 +91,50 @@ class _Renderer:
         self.pending = open_follow_ups(kit, relations)
         self.emails = emails
 
-    def render(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> Page:
-        text = self.env.get_template(template).render(
+    def render(self, uri: str, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
             kit=self.kit, rel=self.rel, links=_Links(uri), today=self.options.today,
             public=self.options.public, guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
             contact_of=self.contact_of, latest_stage=self.latest_stage,
             email_anchor=self.emails.anchor_for, **context)
-        return Page(uri, text, in_nav)
+
+    def job(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> PageJob:
+        return PageJob(uri, in_nav, partial(self.render, uri, template, **context))
 
     def jobs(self) -> list[PageJob]:
         # A page whose context takes work computes it when its job runs, in whichever
         # process that is; the others bind their context now.
-        kit, page = self.kit, partial(partial, self.render)  # page(...): a job rendering it
-        jobs = [lambda: self.render("index.md", "home.md.j2", in_nav=True,
-                                    dashboard=self.dashboard())]
-        jobs += [page(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True, title=title)
+        kit, job = self.kit, self.job
+        jobs = [PageJob("index.md", True, lambda: self.render(
+            "index.md", "home.md.j2", dashboard=self.dashboard()))]
+        jobs += [job(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True, title=title)
                  for slug, title in GUIDE_PAGES if slug not in kit.guide_pages]
-        jobs.append(page("fields/index.md", "fields_index.md.j2", in_nav=True))
-        jobs += [page(f"fields/{item.id}.md", "field.md.j2", in_nav=False, field=item)
+        jobs.append(job("fields/index.md", "fields_index.md.j2", in_nav=True))
+        jobs += [job(f"fields/{item.id}.md", "field.md.j2", in_nav=False, field=item)
                  for item in kit.fields.values()]
-        jobs.append(page("contacts/index.md", "contacts_index.md.j2", in_nav=True))
-        jobs += [page(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False, contact=item)
+        jobs.append(job("contacts/index.md", "contacts_index.md.j2", in_nav=True))
+        jobs += [job(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False, contact=item)
                  for item in kit.contacts.values()]
-        jobs.append(page("questions/index.md", "questions_index.md.j2", in_nav=True))
-        jobs += [page(f"questions/{item.id}.md", "question_set.md.j2", in_nav=False,
-                      question_set=item, by_topic=_group_by_topic(item.questions))
+        jobs.append(job("questions/index.md", "questions_index.md.j2", in_nav=True))
+        jobs += [job(f"questions/{item.id}.md", "question_set.md.j2", in_nav=False,
+                     question_set=item, by_topic=_group_by_topic(item.questions))
                  for item in kit.question_sets.values()]
-        jobs.append(lambda: self.render("interviews/index.md", "interviews_index.md.j2",
-                                        in_nav=True, by_stage=self.interviews_by_stage()))
-        jobs += [partial(self.interview_page, item) for item in kit.interviews.values()]
-        jobs.append(lambda: self.render("follow-ups.md", "follow_ups.md.j2", in_nav=True,
-                                        buckets=self.buckets()))
-        jobs.append(lambda: self.render("emails.md", "emails.md.j2", in_nav=True,
-                                        samples=self.emails.samples(),
-                                        greetings=self.emails.greetings()))
-        jobs.append(page("tags.md", "tags.md.j2", in_nav=True))
+        jobs.append(PageJob("interviews/index.md", True, lambda: self.render(
+            "interviews/index.md", "interviews_index.md.j2", by_stage=self.interviews_by_stage())))
+        jobs += [PageJob(f"interviews/{item.id}.md", False, partial(self.interview_page, item))
+                 for item in kit.interviews.values()]
+        jobs.append(PageJob("follow-ups.md", True, lambda: self.render(
+            "follow-ups.md", "follow_ups.md.j2", buckets=self.buckets())))
+        jobs.append(PageJob("emails.md", True, lambda: self.render(
+            "emails.md", "emails.md.j2", samples=self.emails.samples(),
+            greetings=self.emails.greetings())))
+        jobs.append(job("tags.md", "tags.md.j2", in_nav=True))
         return jobs
 
-    def interview_page(self, interview: Interview) -> Page:
+    def interview_page(self, interview: Interview) -> str:
         facts = self.rel.interviews[interview.id]
         follow_ups = follow_ups_for(self.kit, interview, facts.stage)
-        return self.render(f"interviews/{interview.id}.md", "interview.md.j2", in_nav=False,
+        return self.render(f"interviews/{interview.id}.md", "interview.md.j2",
                            interview=interview, facts=facts, follow_ups=follow_ups,
                            emails=self.emails.for_interview(interview, follow_ups),
                            packet=self.packet_link(interview))
