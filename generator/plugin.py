@@ -144,8 +144,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         # Raw content files (YAML with private details) are never published as they are.
         # So are the user's own email templates, which the theme folder would otherwise copy.
         overrides = self.kit_root(config) / "site_overrides" / "emails"
-        kept = Files([file for file in files if not _inside(file, content_dir)
-                      and not _inside(file, overrides)])
+        private = _FolderTest(content_dir, overrides)
+        kept = Files([file for file in files if not private.holds(file)])
         for slug, path in self.prepared.kit.guide_pages.items():
             kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
         kept.append(File.generated(config, "calendar.ics", abs_src_path=str(self.calendar_file)))
@@ -227,7 +227,24 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         return server
 
 
-def _inside(file: File, folder: Path) -> bool:
-    if file.abs_src_path is None or file.generated_by is not None:
-        return False
-    return Path(file.abs_src_path).resolve().is_relative_to(folder.resolve())
+class _FolderTest:
+    """Whether a file found by MkDocs lies in one of some folders (symbolic links followed).
+
+    Each directory is resolved once, not each file: a kit holds thousands of files in a few
+    directories.
+    """
+
+    def __init__(self, *folders: Path) -> None:
+        self._folders = [folder.resolve() for folder in folders]
+        self._directories: dict[Path, bool] = {}
+
+    def holds(self, file: File) -> bool:
+        if file.abs_src_path is None or file.generated_by is not None:
+            return False
+        directory = Path(file.abs_src_path).parent
+        inside = self._directories.get(directory)
+        if inside is None:
+            resolved = directory.resolve()
+            inside = any(resolved.is_relative_to(folder) for folder in self._folders)
+            self._directories[directory] = inside
+        return inside
