@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from contextlib import suppress
+from typing import BinaryIO, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -170,3 +172,130 @@ class ForkedSteps(Generic[T]):
         if self._child is not None:
             self._child.cancel()
             self._child = None
+
+
+_END = (1 << 64) - 1  # a frame header that says no more texts follow
+
+
+class ForkedMap:
+    """`function` applied to each text sent, in a child process started now, while the
+    caller goes on; `results()` gives the answers in the order sent.
+
+    Sending costs the caller a copy into a pipe, so the work itself runs on another core
+    (a thread would hand Python's lock back and forth for every text). Without a child, or
+    for any text the child did not answer (it died, or the function failed there), the
+    function runs here when the results are asked for: a failure is then raised here.
+    """
+
+    def __init__(self, function: Callable[[str], str], *, fork: bool = True) -> None:
+        self._function = function
+        self._texts: list[str] = []
+        self._pid: int | None = None
+        self._to_child: BinaryIO | None = None
+        self._from_child: int | None = None
+        if fork and can_fork():
+            self._start()
+
+    @property
+    def forked(self) -> bool:
+        return self._pid is not None
+
+    def _start(self) -> None:
+        texts_in, texts_out = os.pipe()
+        answers_in, answers_out = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child
+            try:
+                os.close(texts_out)
+                os.close(answers_in)
+                _answer_each(self._function, texts_in, answers_out)
+            finally:
+                os._exit(0)
+        os.close(texts_in)
+        os.close(answers_out)
+        self._pid, self._from_child = pid, answers_in
+        self._to_child = os.fdopen(texts_out, "wb")
+
+    def send(self, text: str) -> None:
+        self._texts.append(text)
+        if self._to_child is None:
+            return
+        try:
+            _write_frame(self._to_child, text.encode("utf-8", "surrogatepass"))
+        except BrokenPipeError:  # the child is gone: the rest is done here
+            self._stop_child()
+
+    def results(self) -> list[str]:
+        """The answer to every text sent so far, in order; the map is then empty again."""
+        texts, self._texts = self._texts, []
+        answers = self._collect(len(texts))
+        return answers + [self._function(text) for text in texts[len(answers):]]
+
+    def _collect(self, count: int) -> list[str]:
+        if self._to_child is None or self._from_child is None:
+            return []
+        answers: list[str] = []
+        try:
+            self._to_child.write(_END.to_bytes(8, "big"))
+            self._to_child.close()
+            with os.fdopen(self._from_child, "rb") as source:
+                while len(answers) < count and (data := _read_frame(source)) is not None:
+                    answers.append(data.decode("utf-8", "surrogatepass"))
+        except BrokenPipeError:
+            pass  # the child died before the end: what it did not answer is done here
+        finally:
+            self._to_child = self._from_child = None
+            if self._pid is not None:
+                os.waitpid(self._pid, 0)
+                self._pid = None
+        return answers
+
+    def cancel(self) -> None:
+        """Stop the child now and forget the texts sent."""
+        self._stop_child()
+        self._texts = []
+
+    def _stop_child(self) -> None:
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._to_child is not None:
+            with suppress(OSError):
+                self._to_child.close()
+            self._to_child = None
+        if self._from_child is not None:
+            os.close(self._from_child)
+            self._from_child = None
+
+
+def _answer_each(function: Callable[[str], str], texts_fd: int, answers_fd: int) -> None:
+    """The child's loop: answer every text until the end frame, then send the answers (all at
+    the end, so the caller never has to read while it is still sending)."""
+    with os.fdopen(texts_fd, "rb") as source, os.fdopen(answers_fd, "wb") as answers_out:
+        answers: list[bytes] = []
+        while True:
+            header = source.read(8)
+            if len(header) < 8:
+                return  # the caller is gone
+            size = int.from_bytes(header, "big")
+            if size == _END:
+                break
+            text = source.read(size).decode("utf-8", "surrogatepass")
+            answers.append(function(text).encode("utf-8", "surrogatepass"))
+        for answer in answers:
+            _write_frame(answers_out, answer)
+
+
+def _write_frame(out: BinaryIO, data: bytes) -> None:
+    out.write(len(data).to_bytes(8, "big"))
+    out.write(data)
+    out.flush()
+
+
+def _read_frame(source: BinaryIO) -> bytes | None:
+    header = source.read(8)
+    if len(header) < 8:
+        return None
+    data = source.read(int.from_bytes(header, "big"))
+    return data if len(data) == int.from_bytes(header, "big") else None

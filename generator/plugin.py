@@ -5,7 +5,7 @@ changed files are rewritten): in a full build a forked process writes them in pa
 MkDocs goes on, and on_pre_page waits for each page's file; otherwise they are all written
 before on_config returns. With `packets: true` it prints each interview's packet there too
 (only changed packets are printed again). on_files swaps the content folder's raw files for
-those pages and PDFs, on_page_content hands each page's HTML to a sanitizer thread and on_env
+those pages and PDFs, on_page_content hands each page's HTML to a sanitizer process and on_env
 puts the sanitized HTML back, before any page is written; on_serve watches the content.
 """
 
@@ -30,7 +30,7 @@ from generator.errors import ContentError, PrepkitError
 from generator.forking import ForkedCall
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
-from generator.render.sanitize import BackgroundSanitizer
+from generator.render.sanitize import PageSanitizer
 from generator.site import (
     GeneratedSite,
     PreparedSite,
@@ -61,7 +61,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
-        self.sanitizer = BackgroundSanitizer()
+        self.sanitizer = PageSanitizer()
         self.calendar_file = Path()
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
 
@@ -76,7 +76,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         return self.kit_root(config) / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.sanitizer.discard()  # anything left by a rebuild that stopped half-way
+        # Forked first, while this process is small: it needs nothing of the kit.
+        self.sanitizer.start()
         try:
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
@@ -210,9 +211,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     def on_shutdown(self) -> None:
         self.stop_helpers()
-        self.sanitizer.close()
 
     def stop_helpers(self) -> None:
+        self.sanitizer.discard()
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None

@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 from site_support import build_kit, copy_example_kit, load_synthetic, tree_digest
 
+import generator.render.sanitize
 import generator.site
 from generator.pipeline import load_kit
 from generator.render.pages import Page
+from generator.render.sanitize import clean_page_html
 from generator.site import GeneratedSite, generate_site, prepare_site, write_site
 from generator.write import WriteStats, write_changed
 
@@ -180,22 +182,30 @@ def snapshot_bytes(cache: Path) -> dict[str, bytes]:
 
 def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`prepkit build` has a forked process write the pages while MkDocs goes on; MkDocs
-    waits for each page's file. Slowed writes make a page read too early fail the build."""
+    """`prepkit build` has a forked process write the pages while MkDocs goes on, and
+    another sanitize them; MkDocs waits for each page's file. Slowed writes make a page
+    read too early fail the build."""
     assert threading.active_count() == 1, "a thread left running stops the build forking"
     kit = copy_example_kit(tmp_path / "kit")
-    writers = tmp_path / "writers"
+    writers, cleaners = tmp_path / "writers", tmp_path / "cleaners"
     writers.mkdir()
+    cleaners.mkdir()
 
     def slow_write_changed(pages: list[Page], cache: Path) -> WriteStats:
         time.sleep(0.02)
         (writers / str(os.getpid())).touch()
         return write_changed(pages, cache)
 
+    def recorded_clean(html: str) -> str:
+        (cleaners / str(os.getpid())).touch()
+        return clean_page_html(html)
+
     monkeypatch.setattr(generator.site, "write_changed", slow_write_changed)
+    monkeypatch.setattr(generator.render.sanitize, "clean_page_html", recorded_clean)
     site = build_kit(kit)
-    assert [path.name for path in writers.iterdir()] != [str(os.getpid())]
-    assert str(os.getpid()) not in {path.name for path in writers.iterdir()}
+    for helpers in (writers, cleaners):
+        pids = {path.name for path in helpers.iterdir()}
+        assert len(pids) == 1 and str(os.getpid()) not in pids, helpers.name
 
     monkeypatch.undo()
     alone = write_site(prepare_site(kit / "content", today=TODAY), tmp_path / "alone",

@@ -8,10 +8,11 @@ http(s), mailto and relative links, so a gap in escaping cannot become a script.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import nh3
+
+from generator.forking import ForkedMap
 
 _TAGS = (set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}) | {"input", "label", "tfoot"}
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "dir", "lang"}
@@ -34,35 +35,37 @@ def clean_page_html(html: str) -> str:
     return _EXTERNAL_LINK.sub('<a class="prepkit-external" ', cleaned)
 
 
-class BackgroundSanitizer:
-    """Sanitizes pages on a second thread while MkDocs goes on converting the next ones.
+class PageSanitizer:
+    """Sanitizes pages in a forked process while MkDocs goes on converting the next ones.
 
-    nh3 works without holding Python's lock, so on a machine with two cores the cleaning
-    costs the build almost no time. `apply` waits for every page and sets its content.
+    `start` (before the build reads any page) forks the process where that is possible;
+    `submit` sends it a page's HTML, and `apply` waits for every page and sets its content.
+    Without a process, `apply` does the cleaning itself.
     """
 
     def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._pending: list[tuple[Any, Future[str]]] = []
+        self._pages: list[Any] = []
+        self._cleaner: ForkedMap | None = None
+
+    def start(self) -> None:
+        self.discard()  # anything left by a rebuild that stopped half-way
+        self._cleaner = ForkedMap(clean_page_html)
 
     def submit(self, page: Any, html: str) -> None:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prepkit-clean")
-        self._pending.append((page, self._pool.submit(clean_page_html, html)))
+        if self._cleaner is None:
+            self._cleaner = ForkedMap(clean_page_html, fork=False)
+        self._pages.append(page)
+        self._cleaner.send(html)
 
     def apply(self) -> None:
         """Give each submitted page (anything with a `content`) its sanitized HTML."""
-        pending, self._pending = self._pending, []
-        for page, cleaned in pending:
-            page.content = cleaned.result()
+        pages, self._pages = self._pages, []
+        if self._cleaner is not None:
+            for page, cleaned in zip(pages, self._cleaner.results(), strict=True):
+                page.content = cleaned
 
     def discard(self) -> None:
-        for _, cleaned in self._pending:
-            cleaned.cancel()
-        self._pending = []
-
-    def close(self) -> None:
-        self.discard()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        self._pages = []
+        if self._cleaner is not None:
+            self._cleaner.cancel()
+            self._cleaner = None
