@@ -6,6 +6,7 @@ re-render what really changed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +51,17 @@ def write_changed(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
 def remove_others(cache_dir: Path, uris: set[str]) -> WriteStats:
     """Delete the files under `cache_dir` that are not one of `uris`, and emptied folders."""
     removed = 0
-    if cache_dir.is_dir():
-        for path in sorted(cache_dir.rglob("*"), reverse=True):
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path.relative_to(cache_dir).as_posix() not in uris:
-                path.unlink()
+    # os.walk lists each folder once (scandir), deepest folders first, so an emptied folder
+    # can go right after its files.
+    for folder, _, names in os.walk(cache_dir, topdown=False):
+        here = Path(folder)
+        prefix = here.relative_to(cache_dir).as_posix() + "/"
+        for name in names:
+            if (prefix + name).removeprefix("./") not in uris:
+                (here / name).unlink()
                 removed += 1
+        if here != cache_dir and not any(here.iterdir()):
+            here.rmdir()
     return WriteStats(0, 0, removed)
 
 

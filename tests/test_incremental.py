@@ -215,3 +215,18 @@ def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
     built = {page.uri[:-3] + (".html" if page.uri.endswith("index.md") else "/index.html")
              for page in alone.pages}
     assert built <= set(tree_digest(site))
+
+
+def test_files_no_page_has_are_removed_with_the_folders_they_emptied(tmp_path: Path) -> None:
+    kit = copy_example_kit(tmp_path / "kit")
+    cache = tmp_path / "cache"
+    first = generate_site(kit / "content", cache, today=TODAY)
+    stale = ["retired.md", "interviews/cancelled-chat.md", "old-folder/deeper/page.md"]
+    for uri in stale:
+        (cache / uri).parent.mkdir(parents=True, exist_ok=True)
+        (cache / uri).write_text("# gone\n", encoding="utf-8")
+    again = generate_site(kit / "content", cache, today=TODAY)
+    assert again.stats.removed == len(stale)
+    assert again.stats.written == 0
+    assert not (cache / "old-folder").exists()
+    assert set(snapshot_bytes(cache)) == {page.uri for page in first.pages}
