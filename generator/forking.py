@@ -234,20 +234,20 @@ class ForkedMap:
     def _collect(self, count: int) -> list[str]:
         if self._to_child is None or self._from_child is None:
             return []
+        to_child, from_child = self._to_child, self._from_child
+        self._to_child = self._from_child = None
         answers: list[str] = []
-        try:
-            self._to_child.write(_END.to_bytes(8, "big"))
-            self._to_child.close()
-            with os.fdopen(self._from_child, "rb") as source:
-                while len(answers) < count and (data := _read_frame(source)) is not None:
-                    answers.append(data.decode("utf-8", "surrogatepass"))
-        except BrokenPipeError:
-            pass  # the child died before the end: what it did not answer is done here
-        finally:
-            self._to_child = self._from_child = None
-            if self._pid is not None:
-                os.waitpid(self._pid, 0)
-                self._pid = None
+        # If the child died before the end, what it did not answer is done here.
+        with suppress(OSError):
+            to_child.write(_END.to_bytes(8, "big"))
+        with suppress(OSError):
+            to_child.close()
+        with os.fdopen(from_child, "rb") as source:
+            while len(answers) < count and (data := _read_frame(source)) is not None:
+                answers.append(data.decode("utf-8", "surrogatepass"))
+        if self._pid is not None:
+            os.waitpid(self._pid, 0)
+            self._pid = None
         return answers
 
     def cancel(self) -> None:
