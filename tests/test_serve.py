@@ -1,0 +1,102 @@
+"""`prepkit serve` as a user runs it: the site comes up, a saved edit shows up, and a mistake
+is reported in the terminal while the last good site stays up."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from site_support import TODAY, copy_example_kit, mkdocs_env
+
+CONTACT = "dana-kowalski"
+OLD_NAME, NEW_NAME = "Dana Kowalski", "Dana Renamed-Example"
+PATIENCE = 90  # seconds: a first build and a rebuild on a slow, shared machine
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_until(check: Callable[[], bool], what: str, log: Path) -> None:
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"gave up waiting for {what}; serve said:\n{log.read_text(errors='replace')}")
+
+
+@pytest.fixture
+def served_kit(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """(kit folder, base URL, serve's output) of a running `prepkit serve`."""
+    kit = copy_example_kit(tmp_path / "kit")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY],
+            cwd=kit, stdout=output, stderr=subprocess.STDOUT,
+            env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+        try:
+            yield kit, f"http://127.0.0.1:{port}/", log
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistake(
+        served_kit: tuple[Path, str, Path]) -> None:
+    kit, base, log = served_kit
+    page = f"{base}contacts/{CONTACT}/"
+
+    def page_shows(name: str) -> Callable[[], bool]:
+        return lambda: name in (fetch(page) or "")
+
+    wait_until(page_shows(OLD_NAME), "the contact's page", log)
+    contact_file = kit / "content" / "contacts" / f"{CONTACT}.yml"
+    text = contact_file.read_text(encoding="utf-8")
+    assert f"name: {OLD_NAME}\n" in text
+
+    contact_file.write_text(text.replace(f"name: {OLD_NAME}\n", f"name: {NEW_NAME}\n"),
+                            encoding="utf-8")
+    wait_until(page_shows(NEW_NAME), "the edit to show", log)
+    assert NEW_NAME in (fetch(f"{base}contacts/") or "")  # the index page follows too
+
+    # A mistake: the terminal names the file, line and key; the page keeps the last good text.
+    contact_file.write_text(text.replace("relationship:", "relashionship:"), encoding="utf-8")
+    shown = os.path.relpath(contact_file, kit)
+    wait_until(lambda: "still serving the last good version" in log.read_text(errors="replace"),
+               "the mistake to be reported", log)
+    output = log.read_text(errors="replace")
+    assert f"{shown}:" in output and "relashionship" in output
+    assert "Traceback" not in output
+    assert NEW_NAME in (fetch(page) or "")
+
+    # Fixed again: the page follows the file once more.
+    contact_file.write_text(text, encoding="utf-8")
+    wait_until(page_shows(OLD_NAME), "the fix to show", log)
+    assert "Traceback" not in log.read_text(errors="replace")
