@@ -12,7 +12,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from typing import BinaryIO, Generic, TypeVar
 
@@ -78,9 +78,10 @@ class ForkedCall(Generic[T]):
         return (value,)
 
     def cancel(self) -> None:
-        """Stop waiting: the child's answer, if any, is dropped and the child reaped."""
+        """Stop waiting: the child is stopped, whatever it was doing, and reaped."""
         if self._pid is not None and self._reader is not None:
-            os.close(self._reader)  # a child still writing gets a broken pipe and exits
+            os.close(self._reader)
+            os.kill(self._pid, signal.SIGKILL)
             os.waitpid(self._pid, 0)
         self._pid = self._reader = None
 
@@ -183,72 +184,59 @@ class ForkedMap:
 
     Sending costs the caller a copy into a pipe, so the work itself runs on another core
     (a thread would hand Python's lock back and forth for every text). Without a child, or
-    for any text the child did not answer (it died, or the function failed there), the
-    function runs here when the results are asked for: a failure is then raised here.
+    when the child died, the function runs here when the results are asked for; a failure
+    of the function in the child is raised here.
     """
 
     def __init__(self, function: Callable[[str], str], *, fork: bool = True) -> None:
         self._function = function
         self._texts: list[str] = []
-        self._pid: int | None = None
+        self._child: ForkedCall[list[str]] | None = None
         self._to_child: BinaryIO | None = None
-        self._from_child: int | None = None
         if fork and can_fork():
             self._start()
 
     @property
     def forked(self) -> bool:
-        return self._pid is not None
+        return self._child is not None
 
     def _start(self) -> None:
-        texts_in, texts_out = os.pipe()
-        answers_in, answers_out = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child
-            try:
-                os.close(texts_out)
-                os.close(answers_in)
-                _answer_each(self._function, texts_in, answers_out)
-            finally:
-                os._exit(0)
-        os.close(texts_in)
-        os.close(answers_out)
-        self._pid, self._from_child = pid, answers_in
-        self._to_child = os.fdopen(texts_out, "wb")
+        reader, writer = os.pipe()
+
+        def answer_each() -> list[str]:
+            os.close(writer)
+            with os.fdopen(reader, "rb") as source:
+                return [self._function(text) for text in _frames(source)]
+
+        self._child = ForkedCall(answer_each)
+        os.close(reader)
+        self._to_child = os.fdopen(writer, "wb")
 
     def send(self, text: str) -> None:
         self._texts.append(text)
         if self._to_child is None:
             return
+        data = text.encode("utf-8", "surrogatepass")
         try:
-            _write_frame(self._to_child, text.encode("utf-8", "surrogatepass"))
-        except BrokenPipeError:  # the child is gone: the rest is done here
+            self._to_child.write(len(data).to_bytes(8, "big") + data)
+            self._to_child.flush()
+        except BrokenPipeError:  # the child is gone: everything is done here
             self._stop_child()
 
     def results(self) -> list[str]:
         """The answer to every text sent so far, in order; the map is then empty again."""
         texts, self._texts = self._texts, []
-        answers = self._collect(len(texts))
-        return answers + [self._function(text) for text in texts[len(answers):]]
-
-    def _collect(self, count: int) -> list[str]:
-        if self._to_child is None or self._from_child is None:
-            return []
-        to_child, from_child = self._to_child, self._from_child
-        self._to_child = self._from_child = None
-        answers: list[str] = []
-        # If the child died before the end, what it did not answer is done here.
-        with suppress(OSError):
-            to_child.write(_END.to_bytes(8, "big"))
-        with suppress(OSError):
-            to_child.close()
-        with os.fdopen(from_child, "rb") as source:
-            while len(answers) < count and (data := _read_frame(source)) is not None:
-                answers.append(data.decode("utf-8", "surrogatepass"))
-        if self._pid is not None:
-            os.waitpid(self._pid, 0)
-            self._pid = None
-        return answers
+        answers: tuple[list[str]] | None = None
+        if self._child is not None and self._to_child is not None:
+            child, self._child = self._child, None
+            with suppress(OSError):  # a child that died has no pipe left to write to
+                self._to_child.write(_END.to_bytes(8, "big"))
+                self._to_child.close()
+            self._to_child = None
+            answers = child.answer_from_child()
+        if answers is not None and len(answers[0]) == len(texts):
+            return answers[0]
+        return [self._function(text) for text in texts]
 
     def cancel(self) -> None:
         """Stop the child now and forget the texts sent."""
@@ -256,46 +244,19 @@ class ForkedMap:
         self._texts = []
 
     def _stop_child(self) -> None:
-        if self._pid is not None:
-            os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-            self._pid = None
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None
         if self._to_child is not None:
             with suppress(OSError):
                 self._to_child.close()
             self._to_child = None
-        if self._from_child is not None:
-            os.close(self._from_child)
-            self._from_child = None
 
 
-def _answer_each(function: Callable[[str], str], texts_fd: int, answers_fd: int) -> None:
-    """The child's loop: answer every text until the end frame, then send the answers (all at
-    the end, so the caller never has to read while it is still sending)."""
-    with os.fdopen(texts_fd, "rb") as source, os.fdopen(answers_fd, "wb") as answers_out:
-        answers: list[bytes] = []
-        while True:
-            header = source.read(8)
-            if len(header) < 8:
-                return  # the caller is gone
-            size = int.from_bytes(header, "big")
-            if size == _END:
-                break
-            text = source.read(size).decode("utf-8", "surrogatepass")
-            answers.append(function(text).encode("utf-8", "surrogatepass"))
-        for answer in answers:
-            _write_frame(answers_out, answer)
-
-
-def _write_frame(out: BinaryIO, data: bytes) -> None:
-    out.write(len(data).to_bytes(8, "big"))
-    out.write(data)
-    out.flush()
-
-
-def _read_frame(source: BinaryIO) -> bytes | None:
-    header = source.read(8)
-    if len(header) < 8:
-        return None
-    data = source.read(int.from_bytes(header, "big"))
-    return data if len(data) == int.from_bytes(header, "big") else None
+def _frames(source: BinaryIO) -> Iterator[str]:
+    """The texts sent, up to the end frame (or the caller's end)."""
+    while len(header := source.read(8)) == 8:
+        size = int.from_bytes(header, "big")
+        if size == _END:
+            return
+        yield source.read(size).decode("utf-8", "surrogatepass")

@@ -213,7 +213,8 @@ def test_a_failure_in_the_map_s_function_is_raised_here() -> None:
 def test_cancel_stops_the_map_s_child_and_forgets_the_texts() -> None:
     work = ForkedMap(_tagged)
     work.send("a")
-    pid = work._pid
+    assert work._child is not None
+    pid = work._child._pid
     assert pid is not None
     work.cancel()
     with pytest.raises(ChildProcessError):
