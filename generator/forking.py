@@ -96,6 +96,23 @@ def _outcome(function: Callable[[], T]) -> bytes:
             return b""  # an exception that cannot travel: the parent runs the call itself
 
 
+
+def _fork_with_pipe(work: Callable[[int], T], *, child_writes: bool,
+                    ) -> tuple[ForkedCall[T], int]:
+    """`work(fd)` in a forked child, given one end of a new pipe; the caller gets the call
+    and the other end. Each process closes the end it does not use, so the reader sees the
+    end of the data once the writer is done."""
+    reader, writer = os.pipe()
+    theirs, ours = (writer, reader) if child_writes else (reader, writer)
+
+    def in_child() -> T:
+        os.close(ours)
+        return work(theirs)
+
+    child = ForkedCall(in_child)
+    os.close(theirs)
+    return child, ours
+
 class ForkedSteps(Generic[T]):
     """`steps` run in order in a child process started now, then `finish()`; the caller
     waits for a step only when it needs that step done (`wait_for`), and for `finish()`'s
@@ -122,19 +139,14 @@ class ForkedSteps(Generic[T]):
         return self._child is not None
 
     def _start(self) -> None:
-        reader, writer = os.pipe()
-
-        def run_in_child() -> T:
-            os.close(reader)
-            with os.fdopen(writer, "wb", buffering=0) as progress:
+        def run_steps(progress_fd: int) -> T:
+            with os.fdopen(progress_fd, "wb", buffering=0) as progress:
                 for step in self._steps:
                     step()
                     progress.write(b".")
             return self._finish()
 
-        self._child = ForkedCall(run_in_child)
-        os.close(writer)
-        self._progress = reader
+        self._child, self._progress = _fork_with_pipe(run_steps, child_writes=True)
 
     def wait_for(self, count: int) -> None:
         """Return once the first `count` steps have run."""
@@ -201,16 +213,12 @@ class ForkedMap:
         return self._child is not None
 
     def _start(self) -> None:
-        reader, writer = os.pipe()
-
-        def answer_each() -> list[str]:
-            os.close(writer)
-            with os.fdopen(reader, "rb") as source:
+        def answer_each(texts_fd: int) -> list[str]:
+            with os.fdopen(texts_fd, "rb") as source:
                 return [self._function(text) for text in _frames(source)]
 
-        self._child = ForkedCall(answer_each)
-        os.close(reader)
-        self._to_child = os.fdopen(writer, "wb")
+        self._child, texts_fd = _fork_with_pipe(answer_each, child_writes=False)
+        self._to_child = os.fdopen(texts_fd, "wb")
 
     def send(self, text: str) -> None:
         self._texts.append(text)
