@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,9 +13,10 @@ from typing import Any
 from generator.errors import START, Diagnostic, Severity
 from generator.kit import Kit
 from generator.model import CareerField, Contact, Entity, Interview, KitFile, Owner, QuestionSet
-from generator.model.types import is_slug
+from generator.model.types import MAX_ID_LENGTH, is_slug
+from generator.safe_read import UnsafeFile, folder_inside, read_text_inside, real_inside
 from generator.validate import did_you_mean, validate_document
-from generator.yaml_source import YamlError, read_yaml_file
+from generator.yaml_source import MAX_FILE_BYTES, YamlError, read_yaml_file
 
 # Folder name -> the model of each file in it, in the order they are read.
 ENTITY_FOLDERS: dict[str, type[Entity]] = {
@@ -50,34 +53,57 @@ def display_path(path: Path) -> str:
 
 
 def suggested_id(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug or "my-item"
+    """An id made from any name: 'José Müller' -> 'jose-muller', 'Łódź' -> 'lodz'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", transliterate(name).lower()).strip("-")
+    return slug[:MAX_ID_LENGTH].rstrip("-") or "my-item"
 
 
-def read_content(content_dir: Path) -> LoadResult:
-    """Read and validate every file under `content_dir` (no cross-checks yet)."""
+# Letters NFKD does not take apart into a base letter and accents.
+_LATIN_EXTRAS = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE",
+    "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ĸ": "k",
+})
+
+
+def transliterate(text: str) -> str:
+    """Latin letters with their accents dropped ('é' -> 'e', 'ł' -> 'l'); other scripts stay."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRAS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def read_content(content_dir: Path, *, kit_root: Path | None = None) -> LoadResult:
+    """Read and validate every file under `content_dir` (no cross-checks yet).
+
+    Only files that really are inside `kit_root` (the kit folder, the one holding mkdocs.yml;
+    by default the content folder's parent) are read: a symlink leading out of it, a FIFO or
+    a device anywhere in the content folder is an error, and the file is never opened.
+    """
     result = LoadResult(kit=None)
+    root = content_dir.parent if kit_root is None else kit_root
     shown = display_path(content_dir)
-    if not content_dir.is_dir():
+    if not os.path.lexists(content_dir) or not (content_dir.is_dir()
+                                                or content_dir.is_symlink()):
         result.diagnostics.append(Diagnostic(
             shown, START, "content folder not found; create it with 'prepkit init' or set "
             "content_dir in the prepkit plugin's settings in mkdocs.yml", code="no-content"))
         return result
-    settings = _read_kit_file(content_dir, result)
+    top = _listing(content_dir, root, result)
+    if top is None:
+        return result
+    settings = _read_kit_file(content_dir, root, result)
     entities: dict[str, dict[str, Any]] = {}
     for folder, model in ENTITY_FOLDERS.items():
-        entities[folder] = _read_entity_folder(content_dir / folder, model, result)
-        # Files that could not be read still exist: references to them are not "unknown".
-        result.broken_ids[folder] = {path.stem for path in _yaml_files(content_dir / folder)
-                                     if path.stem not in entities[folder]}
-    guide_pages = _find_guide_pages(content_dir / GUIDE_FOLDER, result)
-    _warn_about_strays(content_dir, result)
+        entities[folder], result.broken_ids[folder] = _read_entity_folder(
+            content_dir / folder, model, root, result)
+    guide_pages, guide_texts = _read_guide_pages(content_dir / GUIDE_FOLDER, root, result)
+    _warn_about_strays(top, root, result)
     # With a broken kit.yml the other files are still cross-checked, under default settings.
     result.kit = Kit(
             content_dir=content_dir, settings=settings or _placeholder_settings(),
             fields=entities["fields"], contacts=entities["contacts"],
             question_sets=entities["questions"], interviews=entities["interviews"],
-            guide_pages=guide_pages,
+            guide_pages=guide_pages, guide_texts=guide_texts,
         )
     return result
 
@@ -86,8 +112,55 @@ def _placeholder_settings() -> KitFile:
     return KitFile(title="(kit.yml has errors)", owner=Owner(name="(kit.yml has errors)"))
 
 
-def _read_kit_file(content_dir: Path, result: LoadResult) -> KitFile | None:
-    present = [content_dir / name for name in KIT_FILE_NAMES if (content_dir / name).is_file()]
+def _listing(folder: Path, root: Path, result: LoadResult) -> list[Path] | None:
+    """The entries of a folder inside the kit, sorted; None (and an error) when it leads out
+    of the kit, is not a folder, or cannot be listed."""
+    try:
+        folder_inside(folder, root)
+        entries = list(folder.iterdir())
+    except UnsafeFile as problem:
+        result.diagnostics.append(Diagnostic(display_path(folder), START,
+                                             f"folder {problem.reason}", code=problem.code))
+        return None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).rstrip(".")
+        result.diagnostics.append(Diagnostic(display_path(folder), START,
+                                             f"folder cannot be read: {reason}",
+                                             code="unreadable"))
+        return None
+    return sorted(entries)
+
+
+def _kind_of(path: Path, root: Path, result: LoadResult) -> str | None:
+    """'file' or 'folder' for what `path` leads to inside the kit; None, with an error
+    reported, for a link out of the kit, a FIFO, a device or anything that cannot be read."""
+    try:
+        real_inside(path, root)
+        mode = path.stat().st_mode
+    except UnsafeFile as problem:
+        result.diagnostics.append(Diagnostic(display_path(path), START, problem.reason,
+                                             code=problem.code))
+        return None
+    except OSError as error:
+        reason = (error.strerror or type(error).__name__).rstrip(".")
+        result.diagnostics.append(Diagnostic(display_path(path), START,
+                                             f"cannot be read: {reason}", code="unreadable"))
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    what = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else (
+        "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    result.diagnostics.append(Diagnostic(
+        display_path(path), START, f"is {what}, not a regular file; prepkit reads regular "
+        "files only, so delete it or replace it with a file", code="not-a-file"))
+    return None
+
+
+def _read_kit_file(content_dir: Path, root: Path, result: LoadResult) -> KitFile | None:
+    present = [content_dir / name for name in KIT_FILE_NAMES
+               if os.path.lexists(content_dir / name)]
     if not present:
         result.diagnostics.append(Diagnostic(
             display_path(content_dir / KIT_FILE_NAMES[0]), START,
@@ -100,7 +173,7 @@ def _read_kit_file(content_dir: Path, result: LoadResult) -> KitFile | None:
             code="duplicate-id"))
     result.files_read += 1
     try:
-        document = read_yaml_file(present[0], display_path(present[0]))
+        document = read_yaml_file(present[0], display_path(present[0]), root=root)
     except YamlError as error:
         result.diagnostics.append(error.diagnostic)
         return None
@@ -109,16 +182,26 @@ def _read_kit_file(content_dir: Path, result: LoadResult) -> KitFile | None:
     return validated.model
 
 
-def _read_entity_folder(folder: Path, model: type[Entity], result: LoadResult) -> dict[str, Any]:
+def _read_entity_folder(folder: Path, model: type[Entity], root: Path,
+                        result: LoadResult) -> tuple[dict[str, Any], set[str]]:
+    """The folder's valid entities by id, and the ids of its files that did not validate
+    (references to those are not "unknown": the file exists)."""
     found: dict[str, Any] = {}
+    broken: set[str] = set()
     if not folder.is_dir():
-        return found
+        return found, broken  # missing, or a file: _warn_about_strays reports it
+    entries = _listing(folder, root, result)
     seen_paths: dict[str, Path] = {}
-    for path in sorted(folder.iterdir()):
+    for path in entries or []:
         if path.name.startswith("."):
             continue
         shown = display_path(path)
-        if path.is_dir() or path.suffix not in YAML_SUFFIXES:
+        kind = _kind_of(path, root, result)
+        if path.suffix in YAML_SUFFIXES:
+            broken.add(path.stem)
+        if kind is None:
+            continue
+        if kind == "folder" or path.suffix not in YAML_SUFFIXES:
             result.diagnostics.append(Diagnostic(
                 shown, START, f"not a .yml file, so it is ignored; files in {folder.name}/ "
                 "are read only when they end in .yml", severity=Severity.WARNING,
@@ -139,7 +222,7 @@ def _read_entity_folder(folder: Path, model: type[Entity], result: LoadResult) -
         seen_paths[entity_id] = path
         result.files_read += 1
         try:
-            document = read_yaml_file(path, shown)
+            document = read_yaml_file(path, shown, root=root)
         except YamlError as error:
             result.diagnostics.append(error.diagnostic)
             continue
@@ -149,22 +232,24 @@ def _read_entity_folder(folder: Path, model: type[Entity], result: LoadResult) -
         if entity is not None:
             entity.bind(entity_id, document)
             found[entity_id] = entity
-    return found
+    return found, broken - set(found)
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return [path for path in folder.glob("*") if path.suffix in YAML_SUFFIXES] \
-        if folder.is_dir() else []
-
-
-def _find_guide_pages(folder: Path, result: LoadResult) -> dict[str, Path]:
+def _read_guide_pages(folder: Path, root: Path,
+                      result: LoadResult) -> tuple[dict[str, Path], dict[str, str]]:
+    """The guide pages' paths and texts by slug: each page is read here, once, so nothing
+    after this has to open a file of the kit again."""
     pages: dict[str, Path] = {}
+    texts: dict[str, str] = {}
     if not folder.is_dir():
-        return pages
-    for path in sorted(folder.iterdir()):
+        return pages, texts  # missing, or a file: _warn_about_strays reports it
+    for path in _listing(folder, root, result) or []:
         if path.name.startswith("."):
             continue
-        if path.suffix != ".md" or not path.is_file():
+        kind = _kind_of(path, root, result)
+        if kind is None:
+            continue
+        if path.suffix != ".md" or kind != "file":
             result.diagnostics.append(Diagnostic(
                 display_path(path), START, "only Markdown (.md) files are read from guide/; "
                 "this one is ignored", severity=Severity.WARNING, code="ignored-file"))
@@ -173,21 +258,35 @@ def _find_guide_pages(folder: Path, result: LoadResult) -> dict[str, Path]:
                 display_path(path), START, f"page name {path.stem!r} is not a valid id: rename "
                 f"it to '{suggested_id(path.stem)}.md'", code="bad-id"))
         else:
+            result.files_read += 1
+            try:
+                texts[path.stem] = read_text_inside(path, root, limit=MAX_FILE_BYTES)
+            except UnsafeFile as problem:
+                result.diagnostics.append(Diagnostic(display_path(path), START,
+                                                     f"file {problem.reason}", code=problem.code))
+                continue
             pages[path.stem] = path
-    return pages
+    return pages, texts
 
 
-def _warn_about_strays(content_dir: Path, result: LoadResult) -> None:
+def _warn_about_strays(entries: list[Path], root: Path, result: LoadResult) -> None:
     known = [*KIT_FILE_NAMES, *ENTITY_FOLDERS, GUIDE_FOLDER]
-    for path in sorted(content_dir.iterdir()):
-        if path.name in (*ENTITY_FOLDERS, GUIDE_FOLDER) and not path.is_dir():
-            result.diagnostics.append(Diagnostic(
-                display_path(path), START, "should be a folder holding one file per item, but "
-                "it is a file; it is ignored", severity=Severity.WARNING, code="ignored-file"))
+    for path in entries:
+        if path.name.startswith(".") or path.name in KIT_FILE_NAMES:
+            continue  # the kit file was checked when it was read
+        if path.name in (*ENTITY_FOLDERS, GUIDE_FOLDER):
+            if path.is_dir():
+                continue  # listed (or refused) when its files were read
+            if _kind_of(path, root, result) == "file":
+                result.diagnostics.append(Diagnostic(
+                    display_path(path), START, "should be a folder holding one file per item, "
+                    "but it is a file; it is ignored", severity=Severity.WARNING,
+                    code="ignored-file"))
             continue
-        if path.name.startswith(".") or path.name in known:
+        if _kind_of(path, root, result) is None:
             continue
         hint = did_you_mean(path.name, known)
         result.diagnostics.append(Diagnostic(
             display_path(path), START, f"not part of a kit, so it is ignored{hint} "
             f"(a kit holds {', '.join(known)})", severity=Severity.WARNING, code="ignored-file"))
+

@@ -19,6 +19,9 @@ class Kit:
     question_sets: dict[str, QuestionSet] = field(default_factory=dict)
     interviews: dict[str, Interview] = field(default_factory=dict)
     guide_pages: dict[str, Path] = field(default_factory=dict)
+    # Each guide page's Markdown, read once (and only from inside the kit) while loading:
+    # render from this text, never by opening `guide_pages[slug]` again.
+    guide_texts: dict[str, str] = field(default_factory=dict)
 
     def field_of(self, interview: Interview) -> CareerField | None:
         """The interview's field, or else its contact's first field."""

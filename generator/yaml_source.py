@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import yaml
 
 from generator.errors import START, Diagnostic, Position
+from generator.safe_read import UnsafeFile, read_inside
 
 MAX_FILE_BYTES = 1024 * 1024
 # A real kit file holds a few hundred values; a budget this size only stops alias bombs.
@@ -117,21 +118,20 @@ def format_key_path(loc: KeyPath) -> str:
     return text
 
 
-def read_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
-    """Read one file; raise YamlError with its location for anything but a clean mapping."""
+def read_yaml_file(path: Path, display: str | None = None, *,
+                   root: Path | None = None) -> YamlDocument:
+    """Read one file; raise YamlError with its location for anything but a clean mapping.
+
+    The file must really be a regular file inside `root` (by default its own folder): a
+    symlink leading elsewhere, a FIFO or a device is refused unread, and at most
+    MAX_FILE_BYTES + 1 bytes are ever read (see `generator.safe_read`).
+    """
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise YamlError(Diagnostic(
-                shown, START,
-                f"file is {size:,} bytes; prepkit reads files up to 1 MiB ({MAX_FILE_BYTES:,} "
-                "bytes). Split it into several files or move long text elsewhere.",
-                code="too-large"))
-        raw = path.read_bytes()
-    except OSError as error:
-        raise YamlError(Diagnostic(shown, START, f"cannot read file: {error.strerror}",
-                                   code="unreadable")) from None
+        raw = read_inside(path, path.parent if root is None else root, limit=MAX_FILE_BYTES)
+    except UnsafeFile as problem:
+        raise YamlError(Diagnostic(shown, START, f"file {problem.reason}",
+                                   code=problem.code)) from None
     return parse_yaml_bytes(raw, path=path, display=shown)
 
 

@@ -287,7 +287,7 @@ def test_missing_file_is_a_diagnostic_not_an_oserror(tmp_path):
     with pytest.raises(YamlError) as caught:
         read_yaml_file(tmp_path / "gone.yml", "gone.yml")
     assert caught.value.diagnostic.code == "unreadable"
-    assert caught.value.diagnostic.format().startswith("gone.yml:1:1: cannot read file: ")
+    assert caught.value.diagnostic.format().startswith("gone.yml:1:1: file cannot be read: ")
 
 
 def test_display_name_defaults_to_the_path(tmp_path):
