@@ -12,6 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import Diagnostic
+from generator.model.types import LIMIT_NAMES
 from generator.yaml_source import KeyPath, YamlDocument, format_key_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -111,6 +112,17 @@ def _plain_message(kind: str, value: Any, detail: ErrorDetails) -> str:
         return f"{_shown(value)} is too large; it must be at most {ctx.get('le', ctx.get('lt'))}"
     if kind == "too_short":
         return "must not be empty; add at least one entry"
+    if kind == "string_too_long":
+        limit = int(ctx.get("max_length", 0))
+        what = LIMIT_NAMES.get(limit, "this value")
+        length = len(value) if isinstance(value, str) else limit + 1
+        return (f"is {length:,} characters long; the limit for {what} is {limit:,}: "
+                "shorten it")
+    if kind == "too_long":
+        limit = int(ctx.get("max_length", 0))
+        actual = ctx.get("actual_length")
+        count = f"{actual:,} entries" if isinstance(actual, int) else "too many entries"
+        return f"has {count}; the limit is {limit:,}: split or shorten the list"
     if kind == "string_pattern_mismatch":
         return f"{_shown(value)} does not have the expected form"
     return detail["msg"]

@@ -5,25 +5,35 @@ from __future__ import annotations
 from pydantic import Field
 
 from generator.model.entity import Entity
-from generator.model.types import Email, HttpUrl, Markdown, Relationship, Slug, Text
+from generator.model.types import (
+    MAX_ITEMS,
+    Email,
+    HttpUrl,
+    Line,
+    Markdown,
+    Name,
+    Relationship,
+    Slug,
+    Text,
+)
 
 
 class Contact(Entity):
     """content/contacts/<id>.yml: someone who works in a field you are exploring."""
 
-    name: Text = Field(description="Their full name.", examples=["Priya Natarajan"])
-    title: Text | None = Field(None, description="Their job title.",
+    name: Name = Field(description="Their full name.", examples=["Priya Natarajan"])
+    title: Name | None = Field(None, description="Their job title.",
                                examples=["Senior Data Scientist"])
-    organization: Text | None = Field(None, description="Where they work.",
+    organization: Name | None = Field(None, description="Where they work.",
                                       examples=["Acme Health"])
-    fields: list[Slug] = Field(default_factory=list,
+    fields: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
                                description="Ids of the career fields they work in.")
     relationship: Relationship = Field("other", description="How you know them.")
     referred_by: Slug | None = Field(None, description="Id of the contact who suggested them.")
-    how_we_met: Text | None = Field(None, description="One sentence on how you know them.")
+    how_we_met: Line | None = Field(None, description="One sentence on how you know them.")
     email: Email | None = Field(None, description="Their email address (private).")
     linkedin: HttpUrl | None = Field(None, description="Their LinkedIn profile (private).")
-    phone: Text | None = Field(None, description="Their phone number, quoted (private).")
+    phone: Name | None = Field(None, description="Their phone number, quoted (private).")
     background: Markdown | None = Field(None, description="What they do and have done; "
                                         "Markdown allowed.")
     private_notes: Text | None = Field(None, description="Notes for you only; never published.")

@@ -7,17 +7,19 @@ from pydantic import Field
 from generator.model.entity import Entity
 from generator.model.questions import Question
 from generator.model.types import (
+    MAX_ITEMS,
     Channel,
     Day,
     InterviewKind,
+    Line,
     LocalDateTime,
     Markdown,
     Medium,
     Minutes,
+    Name,
     Slug,
     StatusOverride,
     StrictModel,
-    Text,
 )
 
 
@@ -37,14 +39,14 @@ class Scheduled(StrictModel):
     duration_minutes: Minutes | None = Field(None, description="The length agreed in advance; "
                                              "the kit's default_duration_minutes when left out.")
     medium: Medium = Field("video", description="video, phone or in-person.")
-    location: Text | None = Field(None, description="A meeting link or an address.",
+    location: Line | None = Field(None, description="A meeting link or an address.",
                                   examples=["https://meet.example.com/abc"])
 
 
 class Offer(StrictModel):
     """For a post-offer conversation: the offer being decided on."""
 
-    role: Text = Field(description="The role offered.", examples=["Associate Data Scientist"])
+    role: Name = Field(description="The role offered.", examples=["Associate Data Scientist"])
     decide_by: Day | None = Field(None, description="When the decision is due.")
 
 
@@ -56,17 +58,22 @@ class Interview(Entity):
                                "contact's first field when left out.")
     kind: InterviewKind = Field("exploratory", description="exploratory, or post-offer for a "
                                 "conversation after a job offer.")
-    question_sets: list[Slug] = Field(default_factory=list, description="Ids of question sets.")
-    questions: list[Question] = Field(default_factory=list, description="Extra questions for "
+    question_sets: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                      description="Ids of question sets.")
+    questions: list[Question] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                      description="Extra questions for "
                                       "this person.")
-    goals: list[Text] = Field(default_factory=list, description="What you want to learn.")
+    goals: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
+                              description="What you want to learn.")
     outreach: Outreach | None = None
     scheduled: Scheduled | None = None
     offer: Offer | None = None
     notes: Markdown | None = Field(None, description="Taken during the conversation; private.")
-    takeaways: list[Text] = Field(default_factory=list, description="What you will act on; "
+    takeaways: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="What you will act on; "
                                   "private.")
-    referrals: list[Slug] = Field(default_factory=list, description="Ids of contacts they "
+    referrals: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="Ids of contacts they "
                                   "suggested you talk to.")
     thank_you_sent_on: Day | None = Field(None, description="When you sent the thank-you note.")
     status: StatusOverride | None = Field(None, description="Overrides the stage: declined, "

@@ -10,6 +10,7 @@ from generator.model.types import (
     HttpUrl,
     Markdown,
     Minutes,
+    Name,
     Paper,
     PublicContacts,
     Publish,
@@ -23,13 +24,13 @@ from generator.model.types import (
 class Owner(StrictModel):
     """The job-seeker this kit belongs to; their details fill in the emails."""
 
-    name: Text = Field(description="Your full name.", examples=["Alex Rivera"])
+    name: Name = Field(description="Your full name.", examples=["Alex Rivera"])
     email: Email | None = Field(None, description="Your email address.")
-    phone: Text | None = Field(None, description="Your phone number, quoted.",
+    phone: Name | None = Field(None, description="Your phone number, quoted.",
                                examples=["+1 555 0100"])
     linkedin: HttpUrl | None = Field(None, description="Your LinkedIn profile address.")
-    school: Text | None = Field(None, description="Your school.", examples=["State University"])
-    program: Text | None = Field(None, description="Your degree program and class year.",
+    school: Name | None = Field(None, description="Your school.", examples=["State University"])
+    program: Name | None = Field(None, description="Your degree program and class year.",
                                  examples=["B.S. Computer Science, class of 2027"])
     pitch: Text | None = Field(None, description="One or two sentences on who you are and "
                                "what you are exploring.")
@@ -56,7 +57,7 @@ class Rules(StrictModel):
 class KitFile(StrictModel):
     """content/kit.yml: the kit's title, its owner and its settings."""
 
-    title: Text = Field(description="The kit's title, shown on every page.",
+    title: Name = Field(description="The kit's title, shown on every page.",
                         examples=["Alex Rivera's informational interviews"])
     owner: Owner
     timezone: Timezone = Field("UTC", description="IANA timezone name; every time written in "

@@ -8,9 +8,10 @@ themselves instead of trusting YAML 1.1 guesses: a date is written `2026-11-18`,
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -20,7 +21,36 @@ _SLUG = re.compile(SLUG_PATTERN)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$")
 _WHOLE_NUMBER = re.compile(r"^[0-9]+$")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
+# Limits that keep a hostile or mistaken kit from slowing every page down: generous for what
+# people write, far below what would hurt. The JSON Schemas carry them as maxLength/maxItems.
+MAX_ID_LENGTH = 200
+MAX_NAME_LENGTH = 200  # names, titles, organizations, roles, tags, phone numbers
+MAX_LINE_LENGTH = 2_000  # one sentence or question
+MAX_TEXT_LENGTH = 20_000  # notes, background, summaries, descriptions
+MAX_EMAIL_LENGTH = 254  # the most an SMTP path allows
+MAX_URL_LENGTH = 2_048
+MAX_ITEMS = 500  # entries in any list: questions, goals, tags, ids...
+LIMIT_NAMES = {  # maxLength -> what the limit is for, in error messages
+    MAX_NAME_LENGTH: "a name, title or id", MAX_LINE_LENGTH: "a one-line text",
+    MAX_TEXT_LENGTH: "free text", MAX_EMAIL_LENGTH: "an email address",
+    MAX_URL_LENGTH: "a web address",
+}
+assert MAX_ID_LENGTH == MAX_NAME_LENGTH  # one message for both
+
+# Unicode category Cc, less tab; one-line text also refuses line breaks.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_IN_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "backspace", 10: "a line break", 11: "VT", 12: "FF",
+                  13: "a carriage return", 27: "ESC", 127: "DEL"}
+# An email address: a dot-atom local part (RFC 5322 atext, or any letter or digit beyond
+# ASCII), '@', and a domain of at least two labels.
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]|[^\W\x00-\x7f]"
+_LABEL = r"[^\W_](?:[^\W_]|-)*(?<!-)"
+_EMAIL = re.compile(rf"^(?:{_ATEXT})+(?:\.(?:{_ATEXT})+)*@{_LABEL}(?:\.{_LABEL})+$")
+# Characters kept as they are in each part of a web address; any other is percent-encoded.
+_URL_PATH_SAFE = "/:@!$&+,;=~%-._"
+_URL_QUERY_SAFE = _URL_PATH_SAFE + "?"
+_PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class StrictModel(BaseModel):
@@ -75,16 +105,65 @@ def _parse_whole_number(value: Any) -> Any:
 
 
 def _check_http_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    """A web address with http or https, with every character that needs it percent-encoded:
+    `https://example.com/a"b` becomes `https://example.com/a%22b`."""
+    parts = urlsplit(value) if _printable(value) else None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc
+            or any(char.isspace() for char in value)):
         raise ValueError(f"{value!r} is not a web address; it must start with https:// "
                          "(or http://), like https://www.example.org/page")
-    return value
+    netloc = parts.netloc
+    if not netloc.isascii() or re.search(r"[^A-Za-z0-9.\-_~:@!$&+,;=%\[\]]", netloc):
+        try:
+            host = (parts.hostname or "").encode("idna").decode("ascii")
+        except UnicodeError:
+            raise ValueError(f"{value!r} has a server name that cannot be used in a web "
+                             "address") from None
+        if not host or not re.fullmatch(r"[A-Za-z0-9.\-]+", host):
+            raise ValueError(f"{value!r} has a server name that cannot be used in a web "
+                             "address")
+        netloc = host if parts.port is None else f"{host}:{parts.port}"
+    normalized = urlunsplit((
+        parts.scheme.lower(), netloc,
+        quote(_PERCENT_ESCAPE.sub("%25", parts.path), safe=_URL_PATH_SAFE),
+        quote(_PERCENT_ESCAPE.sub("%25", parts.query), safe=_URL_QUERY_SAFE),
+        quote(_PERCENT_ESCAPE.sub("%25", parts.fragment), safe=_URL_QUERY_SAFE)))
+    if len(normalized) > MAX_URL_LENGTH:
+        raise ValueError(f"is {len(normalized):,} characters long once encoded; the limit "
+                         f"for a web address is {MAX_URL_LENGTH:,}")
+    return normalized
+
+
+def _printable(value: str) -> bool:
+    return _CONTROL_IN_LINE.search(value) is None
 
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
         raise ValueError(f"{value!r} is not an email address, like name@example.com")
+    return value
+
+
+def _control_message(char: str) -> str:
+    number = ord(char)
+    if number == 10:
+        return "must be one line; it contains a line break"
+    name = _CONTROL_NAMES.get(number) or unicodedata.name(char, "a control character")
+    return (f"contains the control character U+{number:04X} ({name}), which cannot be shown; "
+            "delete it")
+
+
+def _check_line_characters(value: str) -> str:
+    found = _CONTROL_IN_LINE.search(value)
+    if found:
+        raise ValueError(_control_message(found.group()))
+    return value
+
+
+def _check_text_characters(value: str) -> str:
+    found = _CONTROL_IN_TEXT.search(value)
+    if found:
+        raise ValueError(_control_message(found.group()))
     return value
 
 
@@ -104,9 +183,17 @@ def _check_not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_not_blank)]
-Markdown = Annotated[str, Field(description="Markdown allowed (no raw HTML).")]
-Slug = Annotated[str, AfterValidator(_check_slug), Field(pattern=SLUG_PATTERN)]
+Name = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_not_blank),
+                 AfterValidator(_check_line_characters)]
+Line = Annotated[str, Field(max_length=MAX_LINE_LENGTH), AfterValidator(_check_not_blank),
+                 AfterValidator(_check_line_characters)]
+Text = Annotated[str, Field(max_length=MAX_TEXT_LENGTH), AfterValidator(_check_not_blank),
+                 AfterValidator(_check_text_characters)]
+Markdown = Annotated[str, Field(max_length=MAX_TEXT_LENGTH,
+                                description="Markdown allowed (no raw HTML)."),
+                     AfterValidator(_check_text_characters)]
+Slug = Annotated[str, Field(max_length=MAX_ID_LENGTH), AfterValidator(_check_slug),
+                 Field(pattern=SLUG_PATTERN)]
 Day = Annotated[date, BeforeValidator(_parse_date),
                 Field(json_schema_extra={"examples": ["2026-11-18"]})]
 # Not JSON Schema's "date-time": that format demands seconds and a UTC offset.
@@ -117,10 +204,12 @@ LocalDateTime = Annotated[datetime, BeforeValidator(_parse_local_datetime),
 Minutes = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=1, le=600)]
 Days = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=0, le=365)]
 WholeNumber = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=1, le=100_000)]
-HttpUrl = Annotated[str, AfterValidator(_check_http_url),
+HttpUrl = Annotated[str, Field(max_length=MAX_URL_LENGTH), AfterValidator(_check_http_url),
                     Field(pattern=r"^https?://\S+$", examples=["https://www.example.org/page"])]
-Email = Annotated[str, AfterValidator(_check_email), Field(examples=["name@example.com"])]
-Timezone = Annotated[str, AfterValidator(_check_timezone), Field(examples=["America/Chicago"])]
+Email = Annotated[str, Field(max_length=MAX_EMAIL_LENGTH), AfterValidator(_check_email),
+                  Field(examples=["name@example.com"])]
+Timezone = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_timezone),
+                     Field(examples=["America/Chicago"])]
 
 Relationship = Literal["former-employer", "professor", "gsi", "friend", "family", "alumni",
                        "colleague", "referral", "other"]
