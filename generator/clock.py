@@ -3,30 +3,63 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from generator.errors import PrepkitError
 from generator.kit import Kit
 
+# The days prepkit accepts as "today": date arithmetic a year either side never overflows.
+FIRST_DAY = date(1970, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_SECONDS = re.compile(r"[0-9]+", re.ASCII)
+_LAST_SECOND = int(datetime(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day, 23, 59, 59,
+                            tzinfo=UTC).timestamp())
+
 
 def parse_today(text: str | None) -> date | None:
-    """`--today`, else PREPKIT_TODAY, else SOURCE_DATE_EPOCH; None means the real today."""
-    text = text or os.environ.get("PREPKIT_TODAY")
-    if text:
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            raise PrepkitError(f"today: {text!r} is not a date; write it as YYYY-MM-DD, "
-                               "like 2026-11-25") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    """`--today`, else PREPKIT_TODAY, else SOURCE_DATE_EPOCH; None means the real today.
+
+    The one parser of these values. A date is exactly YYYY-MM-DD between 1970-01-01 and
+    9998-12-31; SOURCE_DATE_EPOCH is a whole number of seconds since 1970 in that range. An
+    empty PREPKIT_TODAY or SOURCE_DATE_EPOCH counts as unset, as reproducible-build tools
+    treat it. Anything else is a PrepkitError (exit 2) naming the value and where it came from.
+    """
+    if text is not None:
+        return _parse_day(text, "--today")
+    from_environment = os.environ.get("PREPKIT_TODAY", "")
+    if from_environment:
+        return _parse_day(from_environment, "PREPKIT_TODAY")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), UTC).date()
-        except (ValueError, OverflowError):
-            raise PrepkitError(f"SOURCE_DATE_EPOCH: {epoch!r} is not a number of "
-                               "seconds") from None
+        return _parse_epoch(epoch)
     return None
+
+
+def _parse_day(text: str, source: str) -> date:
+    example = "write it as YYYY-MM-DD, like 2026-11-25"
+    if not _DAY.fullmatch(text):
+        raise PrepkitError(f"{source}: {text!r} is not a date; {example}")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise PrepkitError(f"{source}: {text!r} is not a real calendar date; {example}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise PrepkitError(f"{source}: {text!r} is out of range; prepkit works with dates from "
+                           f"{FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
+def _parse_epoch(text: str) -> date:
+    if not _SECONDS.fullmatch(text):
+        raise PrepkitError(f"SOURCE_DATE_EPOCH: {text!r} is not a number of seconds since "
+                           "1970-01-01 (digits only, like 1764028800); unset it or fix it")
+    if len(text.lstrip("0")) > len(str(_LAST_SECOND)) or int(text) > _LAST_SECOND:
+        raise PrepkitError(f"SOURCE_DATE_EPOCH: {text!r} is out of range; it must be at most "
+                           f"{_LAST_SECOND} (the end of {LAST_DAY})")
+    return datetime.fromtimestamp(int(text), UTC).date()
 
 
 def current_moment(kit: Kit, today: date | None) -> datetime:
