@@ -2,8 +2,10 @@
 
 A kit replaces a shipped template with `site_overrides/emails/<name>.txt.j2`. The user's
 templates render in Jinja's immutable sandbox, so they can read the values they are given but
-cannot reach Python's internals or change anything. A template that cannot be read, compiled
-or rendered becomes a problem to report, and the shipped template is used in its place.
+cannot reach Python's internals or change anything; they are read only from regular files
+inside that folder, and render within a time and a size limit (see `sandbox.py`). A template
+that cannot be read, compiled or rendered becomes a problem to report, and the shipped
+template is used in its place.
 """
 
 from __future__ import annotations
@@ -15,9 +17,17 @@ from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from generator.emails.catalog import EMAILS_BY_NAME, EmailKind
+from generator.emails.sandbox import (
+    BudgetSandbox,
+    KitLoader,
+    TemplateBudgetError,
+    UnsafeTemplateError,
+    budget,
+    render_within,
+)
+from generator.safe_read import UnsafeFile, folder_inside
 from generator.validate import did_you_mean
 
 OVERRIDES_FOLDER = ("site_overrides", "emails")
@@ -65,13 +75,20 @@ class TemplateIssue:
 
 @dataclass
 class EmailTemplates:
-    """The shipped templates and the kit's overrides, each compiled once."""
+    """The shipped templates and the kit's overrides, each compiled once.
+
+    `kit_root` is the kit folder the overrides folder must really be inside; by default the
+    folder two levels up from `overrides_dir` (`<kit>/site_overrides/emails`).
+    """
 
     overrides_dir: Path | None
     issues: list[TemplateIssue] = field(default_factory=list)
     overrides: dict[str, Path] = field(default_factory=dict)
+    kit_root: Path | None = None
     _shipped: dict[str, jinja2.Template] = field(default_factory=dict)
     _user: dict[str, jinja2.Template] = field(default_factory=dict)
+    # Templates that went over a limit once: not run again, the same failure is reported.
+    _spent: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         shipped_env = jinja2.Environment(
@@ -82,18 +99,24 @@ class EmailTemplates:
             self._load_overrides(self.overrides_dir)
 
     def _load_overrides(self, folder: Path) -> None:
-        user_env = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(folder), **_OPTIONS)
+        kit_root = self.kit_root if self.kit_root is not None else folder.parent.parent
+        user_env = BudgetSandbox(loader=KitLoader(folder), **_OPTIONS)
         known = [kind.file_name for kind in EMAILS_BY_NAME.values()]
         try:
+            folder_inside(folder, kit_root)
             paths = sorted(folder.iterdir())
+        except UnsafeFile as problem:
+            self.issues.append(TemplateIssue(
+                folder, 1, f"{problem.reason}; the shipped templates are used",
+                "email-template-failed"))
+            return
         except OSError as error:
             self.issues.append(TemplateIssue(
                 folder, 1, f"cannot be read: {error.strerror}; the shipped templates are used",
                 "email-template-failed"))
             return
         for path in paths:
-            if path.name.startswith((".", "_")) or not path.is_file():
+            if path.name.startswith((".", "_")) or path.is_dir():
                 continue  # "_name.txt.j2": a piece for {% include %}, not an email
             name = path.name.removesuffix(TEMPLATE_SUFFIX)
             if name not in EMAILS_BY_NAME or not path.name.endswith(TEMPLATE_SUFFIX):
@@ -109,25 +132,40 @@ class EmailTemplates:
                 self.issues.append(TemplateIssue(
                     path, error.lineno or 1, f"cannot be read as a template: {error.message}; "
                     "the shipped template is used instead", "email-template-failed"))
+            except UnsafeTemplateError as error:
+                self.issues.append(TemplateIssue(
+                    path, 1, f"{_without_name(error.message, path.name)}; the shipped template "
+                    "is used instead", "email-template-failed"))
             except (OSError, UnicodeDecodeError) as error:
                 reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
                 self.issues.append(TemplateIssue(
                     path, 1, f"cannot be read: {reason}; the shipped template is used instead",
                     "email-template-failed"))
+            except (RecursionError, MemoryError, jinja2.TemplateError) as error:
+                self.issues.append(TemplateIssue(
+                    path, 1, f"cannot be read as a template: {_describe(error)}; the shipped "
+                    "template is used instead", "email-template-failed"))
 
     def render(self, kind: EmailKind, variables: dict[str, Any]) -> Outcome:
         """The email from the kit's template if it renders, else from the shipped one."""
         override = self.overrides.get(kind.name)
         user_template = self._user.get(kind.name)
         if user_template is not None:
-            try:
-                email = _render(kind, user_template, variables)
-            except SecurityError as error:
-                failure = f"it tried something the sandbox does not allow ({error})"
-            except Exception as error:  # a user's template may fail in any way: report it
-                failure = _describe(error)
-            else:
-                return Outcome(email, override, missing_subject=_no_subject(kind, email))
+            failure = self._spent.get(kind.name)
+            if failure is None:
+                try:
+                    with budget():
+                        email = _render(kind, user_template, variables)
+                except TemplateBudgetError as error:
+                    failure = self._spent[kind.name] = str(error.message)
+                except SecurityError as error:
+                    failure = f"it tried something the sandbox does not allow ({error})"
+                except RecursionError:
+                    failure = "it includes or calls itself without end"
+                except Exception as error:  # a user's template may fail in any way: report it
+                    failure = _describe(error)
+                else:
+                    return Outcome(email, override, missing_subject=_no_subject(kind, email))
             shipped = _render(kind, self._shipped[kind.name], variables)
             return Outcome(shipped, override, failure=failure)
         return Outcome(_render(kind, self._shipped[kind.name], variables), override)
@@ -139,14 +177,16 @@ def overrides_dir_of(content_dir: Path) -> Path:
 
 
 def _render(kind: EmailKind, template: jinja2.Template, variables: dict[str, Any]) -> Email:
+    """The email a template makes; its output is streamed, so a user's template is stopped
+    at the time or size limit of the `budget` it runs in."""
     blocks = template.blocks
     if kind.has_subject and "subject" in blocks:
         context = template.new_context(variables)
-        subject = "".join(blocks["subject"](context))
-        body = ("".join(blocks["body"](template.new_context(variables))) if "body" in blocks
-                else template.render(variables))
+        subject = render_within(blocks["subject"](context))
+        body = (render_within(blocks["body"](template.new_context(variables)))
+                if "body" in blocks else render_within(template.generate(variables)))
         return Email(_one_line(subject) or None, _tidy(body))
-    text = template.render(variables)
+    text = render_within(template.generate(variables))
     if not kind.has_subject:
         return Email(None, _tidy(text))
     lines = text.lstrip("\n").split("\n")
@@ -154,6 +194,12 @@ def _render(kind: EmailKind, template: jinja2.Template, variables: dict[str, Any
         subject = _one_line(lines[0][len("subject:"):])
         return Email(subject or None, _tidy("\n".join(lines[1:])))
     return Email(None, _tidy(text))
+
+
+def _without_name(message: str | None, name: str) -> str:
+    """'x.txt.j2 is a FIFO...' said of the file itself: 'is a FIFO...'."""
+    text = message or "cannot be read"
+    return text.removeprefix(f"{name} ")
 
 
 def _no_subject(kind: EmailKind, email: Email) -> bool:
