@@ -29,13 +29,13 @@ PRODUCT_ID = "-//prepkit//Informational interviews//EN"
 _NOT_MEETING = {Stage.DECLINED, Stage.CANCELLED}
 
 
-def calendar_bytes(kit: Kit, relations: Relations, *, today: date, site_url: str | None,
-                   public: bool) -> bytes:
+def calendar_bytes(kit: Kit, relations: Relations, *, today: date,
+                   site_url: str | None) -> bytes:
     """calendar.ics: one event per scheduled conversation, one all-day event per open
-    follow-up. A public calendar leaves out places, meeting links and contact details."""
-    public = public or kit.settings.publish == "public"
+    follow-up, from the kit as its audience sees it (the public view has no places, links
+    or contact details to show)."""
     icalendar = _icalendar()
-    events = _Events(kit, today=today, site_url=site_url, public=public)
+    events = _Events(kit, today=today, site_url=site_url)
     for interview in kit.interviews.values():
         if interview.scheduled is not None and \
                 relations.interviews[interview.id].stage not in _NOT_MEETING:
@@ -59,10 +59,8 @@ def calendar_bytes(kit: Kit, relations: Relations, *, today: date, site_url: str
 
 
 class _Events:
-    def __init__(self, kit: Kit, *, today: date, site_url: str | None, public: bool) -> None:
+    def __init__(self, kit: Kit, *, today: date, site_url: str | None) -> None:
         self.kit = kit
-        self.public = public
-        self.hidden = public and kit.settings.public_contacts == "hidden"
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.stamp = datetime.combine(today, time.min, tzinfo=UTC)
         self.zone = ZoneInfo(kit.settings.timezone)
@@ -79,8 +77,8 @@ class _Events:
             return None
         return f"{self.site_url}interviews/{interview_id}/" + (f"#{anchor}" if anchor else "")
 
-    def who(self, interview: Interview) -> str | None:
-        return None if self.hidden else self.kit.contacts[interview.contact].name
+    def who(self, interview: Interview) -> str:
+        return self.kit.contacts[interview.contact].name
 
     def meeting(self, interview: Interview) -> None:
         scheduled = interview.scheduled
@@ -89,18 +87,15 @@ class _Events:
         start = scheduled.at.replace(tzinfo=self.zone)
         name = self.who(interview)
         event = self._event(self.uid(interview.id, "meeting"),
-                            f"Informational interview: {name}" if name
-                            else "Informational interview")
+                            f"Informational interview: {name}")
         event.add("dtstart", start)
         event.add("dtend", start + timedelta(minutes=minutes))
-        if scheduled.location and not self.public:
+        if scheduled.location:
             event.add("location", scheduled.location)
-        lines = []
         contact = self.kit.contacts[interview.contact]
-        if name:
-            role = " at ".join(part for part in (contact.title, contact.organization) if part)
-            lines.append(f"With {name}" + (f", {role}" if role else ""))
-        lines.append(f"{minutes} minutes, {scheduled.medium}")
+        role = " at ".join(part for part in (contact.title, contact.organization) if part)
+        lines = [f"With {name}" + (f", {role}" if role else ""),
+                 f"{minutes} minutes, {scheduled.medium}"]
         self._finish(event, lines, self.page(interview.id), start.date())
         self.made.append(((start.astimezone(UTC).isoformat(), str(event["uid"])), event))
 
@@ -108,15 +103,15 @@ class _Events:
         interview = self.kit.interviews[item.interview_id]
         name = self.who(interview)
         event = self._event(self.uid(item.interview_id, item.action),
-                            f"{item.label}: {name}" if name else item.label)
+                            f"{item.label}: {name}")
         event.add("dtstart", item.due)
         event.add("dtend", item.due + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         contact = self.kit.contacts[interview.contact]
-        anchor = "" if self.hidden else next(
+        anchor = next(
             (kind.anchor for kind in kinds_for_stage(interview, contact, stage)
              if kind.follow_up == item.action), "")
-        lines = [f"Conversation with {name}" if name else "Follow-up of a conversation"]
+        lines = [f"Conversation with {name}"]
         if anchor:
             lines.append("The draft email is on the prep page.")
         self._finish(event, lines, self.page(item.interview_id, anchor), item.due)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,13 +9,12 @@ from typing import Any
 import yaml
 
 from generator.calendar import calendar_bytes
-from generator.clock import current_moment
-from generator.derive import relate
-from generator.errors import PrepkitError
+from generator.output import OwnedFolder, WriteStats, kit_lock
+from generator.overrides import check_overrides
 from generator.render.pages import Page
+from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
 from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
-from generator.site import generate_site, site_nav
-from generator.write import WriteStats
+from generator.site import prepare_site, render_site_pages, site_nav
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
 NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in
@@ -25,39 +23,66 @@ NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in
 
 def export_kit(location: KitLocation, out_dir: Path, *, today: date | None,
                public: bool = False) -> tuple[list[Page], WriteStats]:
-    """Write `out_dir/docs/` (every page) and `out_dir/mkdocs.yml` (plain MkDocs-Material)."""
-    out = out_dir.resolve()
-    if out.is_relative_to(location.content_dir.resolve()):
-        raise PrepkitError(f"{out_dir}: is inside the content folder; export somewhere else")
-    docs = out / "docs"
-    site = generate_site(location.content_dir, docs, today=today, public=public)
-    for slug, path in site.kit.guide_pages.items():
-        shutil.copy2(path, docs / "guide" / f"{slug}.md")
-    now = current_moment(site.kit, today)
-    site_url = read_mkdocs_config(location.config_file).get("site_url")
-    (docs / "calendar.ics").write_bytes(calendar_bytes(
-        site.kit, relate(site.kit, now), today=now.date(),
-        site_url=site_url if isinstance(site_url, str) else None, public=site.public))
-    config = _plain_config(read_mkdocs_config(location.config_file), location, out)
-    config["nav"] = site_nav(site.kit)
-    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True),
-                                    encoding="utf-8")
-    return site.pages, site.stats
+    """Write `out_dir/docs/` (every page) and `out_dir/mkdocs.yml` (plain MkDocs-Material,
+    with the sanitizing Markdown extension, so the export is as safe as `prepkit build`)."""
+    prepared = prepare_site(location.content_dir, today=today, public=public)
+    folder = OwnedFolder.claim(out_dir, fence=location.fence, kind="export",
+                               what="the export", audience=prepared.audience)
+    config = read_mkdocs_config(location.config_file)
+    overrides = _custom_dir(config, location)
+    if overrides is not None:
+        check_overrides(overrides, location.root)
+    with kit_lock(location.cache_dir):
+        pages = render_site_pages(prepared)
+        site_url = config.get("site_url")
+        calendar = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
+                                  site_url=site_url if isinstance(site_url, str) else None)
+        plain = _plain_config(config, has_overrides=overrides is not None)
+        plain["nav"] = site_nav(prepared.kit)
+        files = {"docs/calendar.ics": calendar,
+                 "mkdocs.yml": yaml.safe_dump(plain, sort_keys=False,
+                                              allow_unicode=True).encode("utf-8")}
+        files |= {f"docs/{page.uri}": page.text.encode("utf-8") for page in pages}
+        if overrides is not None:
+            files |= _theme_files(overrides)
+        stats = folder.mirror(files)
+    return pages, stats
 
 
-def _plain_config(config: dict[str, Any], location: KitLocation, out: Path) -> dict[str, Any]:
+def _custom_dir(config: dict[str, Any], location: KitLocation) -> Path | None:
+    custom_dir = (config.get("theme") or {}).get("custom_dir") \
+        if isinstance(config.get("theme"), dict) else None
+    if isinstance(custom_dir, str) and (location.root / custom_dir).is_dir():
+        return location.root / custom_dir
+    return None
+
+
+def _theme_files(overrides: Path) -> dict[str, bytes]:
+    """The theme folder's files, less the kit's own email templates (never published)."""
+    files = {}
+    for path in sorted(overrides.rglob("*")):
+        relative = path.relative_to(overrides)
+        if path.is_file() and relative.parts[0] != "emails":
+            files[f"overrides/{relative.as_posix()}"] = path.read_bytes()
+    return files
+
+
+def _plain_config(config: dict[str, Any], *, has_overrides: bool) -> dict[str, Any]:
     plain = {key: value for key, value in config.items()
              if key not in ("docs_dir", "site_dir", "nav", "not_in_nav")}
     plain["docs_dir"] = "docs"
     plain["not_in_nav"] = NOT_IN_NAV
     plain["plugins"] = [name if options is None else {name: options}
                         for name, options in plugin_entries(config) if name != "prepkit"]
+    extensions = list(plain.get("markdown_extensions") or [])
+    names = {next(iter(item)) if isinstance(item, dict) else item for item in extensions}
+    extensions += [name for name in ("tables", "admonition", "attr_list",
+                                     "pymdownx.tasklist", SANITIZER_EXTENSION) if name not in names]
+    plain["markdown_extensions"] = extensions
     theme = dict(config.get("theme") or {})
-    custom_dir = theme.get("custom_dir")
-    if isinstance(custom_dir, str) and (location.root / custom_dir).is_dir():
-        target = out / "overrides"
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(location.root / custom_dir, target)
+    if has_overrides:
         theme["custom_dir"] = "overrides"
+    else:
+        theme.pop("custom_dir", None)
     plain["theme"] = theme
     return plain

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time
@@ -18,6 +17,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from generator.clock import parse_today
 from generator.errors import PrepkitError
+from generator.output import Fence, claim_cache, kit_lock, publish_folder
 from generator.plugin import PrepkitPlugin
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep the output about the user's kit
@@ -70,13 +70,30 @@ def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
                verbose: bool = False) -> MkDocsConfig:
     """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError.
 
-    The site is built beside the old one and swapped in only when the build succeeds, so a
-    failed build leaves the previous site as it was.
+    The site is built in a folder of its own beside the target and swapped in only when the
+    build succeeds, so a failed build leaves the previous site as it was; the target is
+    checked first (`generator.output`), and the kit's lock keeps a second build waiting.
     """
     config = load_kit_config(config_file)
-    target = Path(site_dir or config.site_dir).resolve()
-    staging = target.with_name(f".{target.name}.building")
-    shutil.rmtree(staging, ignore_errors=True)
+    options = cast(PrepkitPlugin, config.plugins["prepkit"]).config
+    root = Path(config.config_file_path or config_file).resolve().parent
+    fence = Fence.around(root, root / options.content_dir)
+    target = Path(site_dir) if site_dir is not None else Path(config.site_dir)
+    built: list[MkDocsConfig] = []
+
+    def fill(staging: Path) -> None:
+        built.append(_build_into(config_file, staging, today=today, strict=strict,
+                                 public=public, packets=packets, verbose=verbose))
+
+    with kit_lock(claim_cache(root / options.cache_dir, fence=fence)):
+        real = publish_folder(target, fence=fence, kind="site", what="the site", fill=fill)
+    config = built[0]
+    config.site_dir = str(real)
+    return config
+
+
+def _build_into(config_file: Path, staging: Path, *, today: str | None, strict: bool,
+                public: bool, packets: bool, verbose: bool) -> MkDocsConfig:
     plugin: PrepkitPlugin | None = None
 
     def reported_by_us(record: logging.LogRecord) -> bool:
@@ -96,24 +113,12 @@ def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
         try:
             mkdocs_build(config)
         except Abort as error:
-            shutil.rmtree(staging, ignore_errors=True)
             if plugin.failure is not None:
                 raise plugin.failure from None
             raise PrepkitError(f"the site was not built: {error}") from None
         finally:
             config.plugins.on_shutdown()
-    _swap_in(staging, target)
-    config.site_dir = str(target)
     return config
-
-
-def _swap_in(staging: Path, target: Path) -> None:
-    retired = target.with_name(f".{target.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if target.exists():
-        target.rename(retired)
-    staging.rename(target)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 @contextmanager

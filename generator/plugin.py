@@ -5,8 +5,13 @@ changed files are rewritten): in a full build a forked process writes them in pa
 MkDocs goes on, and on_pre_page waits for each page's file; otherwise they are all written
 before on_config returns. With `packets: true` it prints each interview's packet there too
 (only changed packets are printed again). on_files swaps the content folder's raw files for
-those pages and PDFs, on_page_content hands each page's HTML to a sanitizer process and on_env
-puts the sanitized HTML back, before any page is written; on_serve watches the content.
+those pages and PDFs; every page's HTML is sanitized by the Markdown extension
+`generator.render.sanitize`, which on_config adds; on_serve watches the content.
+
+Every folder it writes goes through `generator.output`: the site folder and the cache must
+not be or hold the kit, its content or its git folder; one run at a time holds the kit's
+lock (from on_config to the end of the build); the site is marked with its audience, and a
+dirty build or a served rebuild after a change of audience starts from an empty site.
 """
 
 from __future__ import annotations
@@ -23,14 +28,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
+from generator.audience import Audience
 from generator.calendar import calendar_bytes
 from generator.clock import parse_today
 from generator.errors import ContentError, PrepkitError
 from generator.forking import ForkedCall
+from generator.output import Fence, OwnedFolder, claim_cache, lock
+from generator.output.fence import read_marker
+from generator.overrides import check_overrides
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
-from generator.render.sanitize import PageSanitizer
+from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
 from generator.site import (
     GeneratedSite,
     PreparedSite,
@@ -61,8 +71,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
-        self.sanitizer = PageSanitizer()
+        self.held_lock: Path | None = None  # the kit's write lock, from on_config to the end
         self.calendar_file = Path()
+        self.site_folder = OwnedFolder(Path(), "site", None)
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,17 +87,22 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         return self.kit_root(config) / self.config.content_dir
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Forked first, while this process is small: it needs nothing of the kit.
-        self.sanitizer.start()
         try:
+            fence = Fence.around(self.kit_root(config), self.content_dir(config))
+            cache_root = claim_cache(self.kit_root(config) / self.config.cache_dir,
+                                     fence=fence)
+            self.held_lock = self.held_lock or lock.acquire(cache_root)
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
             prepared = prepare_site(self.content_dir(config), public=public,
                                     today=parse_today(self.config.today),
                                     packets=self.config.packets)
+            self.prepare_site_dir(config, fence, prepared.audience)
+            if config.theme.custom_dir:
+                check_overrides(Path(config.theme.custom_dir), self.kit_root(config))
+            OwnedFolder(cache_root, "cache", None).mark([])
             # Public and private pages are cached apart, so switching never mixes them.
-            cache_root = self.kit_root(config) / self.config.cache_dir
-            audience = "public" if prepared.public else "private"
+            audience = prepared.audience.value
             self.cache_dir = cache_root / audience
             self.start_pages(prepared)
             self.packets = self.print_packets(prepared, cache_root / f"packets-{audience}")
@@ -102,14 +118,27 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             log.error("prepkit: fix the errors above; still serving the last good version")
         except PrepkitError as error:
             self.failure = error
+            self.release_lock()
             raise PluginError(error.format_message()) from None
         assert self.prepared is not None
         if config.nav is None:
             config.nav = site_nav(self.prepared.kit)
-        for extension in ("tables", "admonition", "attr_list", "pymdownx.tasklist"):
+        for extension in ("tables", "admonition", "attr_list", "pymdownx.tasklist",
+                          SANITIZER_EXTENSION):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         return config
+
+    def prepare_site_dir(self, config: MkDocsConfig, fence: Fence, audience: Audience) -> None:
+        """Refuse a site folder that would lose the kit or someone's files; before a dirty
+        build or a served rebuild for another audience, empty it (as a full build would)."""
+        site = OwnedFolder.claim(Path(config.site_dir), fence=fence, kind="site",
+                                 what="the site")
+        marker = read_marker(site.path)
+        if (self.dirty or self.command == "serve") and marker is not None \
+                and marker.get("audience") != audience.value:
+            clean_directory(str(site.path))
+        self.site_folder = OwnedFolder(site.path, "site", audience)
 
     def start_pages(self, prepared: PreparedSite) -> None:
         """Have the pages written: in a full build by a forked process while MkDocs goes on
@@ -147,8 +176,6 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         overrides = self.kit_root(config) / "site_overrides" / "emails"
         private = _FolderTest(content_dir, overrides)
         kept = Files([file for file in files if not private.holds(file)])
-        for slug, path in self.prepared.kit.guide_pages.items():
-            kept.append(File.generated(config, f"guide/{slug}.md", abs_src_path=str(path)))
         kept.append(File.generated(config, "calendar.ics", abs_src_path=str(self.calendar_file)))
         for interview_id, path in self.packets.items():
             kept.append(File.generated(config, f"packets/{interview_id}.pdf",
@@ -175,7 +202,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.calendar_call.cancel()
         self.calendar_call = ForkedCall(
             partial(calendar_bytes, site.kit, site.relations, today=site.today,
-                    site_url=config.site_url or None, public=site.public),
+                    site_url=config.site_url or None),
             fork=self.command != "serve")
 
     def write_calendar(self) -> None:
@@ -192,19 +219,15 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.writing.wait_for(page.file.src_uri)  # MkDocs reads the page next
         return page
 
-    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig,
-                        files: Files) -> str:
-        if page.file.generated_by != "prepkit" or page.file.src_uri == "tags.md":
-            return html  # not ours, or the tags index, which the tags plugin fills in later
-        self.sanitizer.submit(page, html)
-        return html  # replaced by the sanitized HTML in on_env, before any page is written
-
-    @event_priority(100)  # before any other plugin can read a page's content
+    @event_priority(100)  # before any other plugin reads the pages
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.finish_pages()
-        self.sanitizer.apply()
         self.write_calendar()
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.site_folder.mark([])  # the site's audience, for the next dirty build
+        self.release_lock()
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_helpers()
@@ -212,8 +235,13 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def on_shutdown(self) -> None:
         self.stop_helpers()
 
+    def release_lock(self) -> None:
+        if self.held_lock is not None:
+            lock.release(self.held_lock)
+            self.held_lock = None
+
     def stop_helpers(self) -> None:
-        self.sanitizer.discard()
+        self.release_lock()
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
@@ -229,14 +257,17 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
 
 class _FolderTest:
-    """Whether a file found by MkDocs lies in one of some folders (symbolic links followed).
+    """Whether a file found by MkDocs lies in one of some folders, by the path MkDocs found it
+    at or by where it really is (a linked folder inside the content folder is still the
+    content folder's, wherever it leads).
 
-    Each directory is resolved once, not each file: a kit holds thousands of files in a few
+    Each directory is checked once, not each file: a kit holds thousands of files in a few
     directories.
     """
 
     def __init__(self, *folders: Path) -> None:
-        self._folders = [folder.resolve() for folder in folders]
+        self._folders = [*{folder.absolute() for folder in folders},
+                         *{folder.resolve() for folder in folders}]
         self._directories: dict[Path, bool] = {}
 
     def holds(self, file: File) -> bool:
@@ -245,7 +276,7 @@ class _FolderTest:
         directory = Path(file.abs_src_path).parent
         inside = self._directories.get(directory)
         if inside is None:
-            resolved = directory.resolve()
-            inside = any(resolved.is_relative_to(folder) for folder in self._folders)
+            inside = any(place.is_relative_to(folder) for folder in self._folders
+                         for place in (directory.absolute(), directory.resolve()))
             self._directories[directory] = inside
         return inside

@@ -9,8 +9,10 @@ from typing import Any
 import yaml
 
 from generator.errors import PrepkitError
+from generator.output import Fence, claim_cache
 
 DEFAULT_CONTENT_DIR = "content"
+DEFAULT_CACHE_DIR = ".prepkit-cache"
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -33,10 +35,21 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 class KitLocation:
     config_file: Path
     content_dir: Path
+    cache_name: str = DEFAULT_CACHE_DIR
 
     @property
     def root(self) -> Path:
         return self.config_file.parent
+
+    @property
+    def fence(self) -> Fence:
+        """What no output of this kit may replace, hold or write into."""
+        return Fence.around(self.root, self.content_dir)
+
+    @property
+    def cache_dir(self) -> Path:
+        """The kit's cache folder, checked; it holds the lock every writing run takes."""
+        return claim_cache(self.root / self.cache_name, fence=self.fence)
 
 
 def locate_kit(config_file: Path) -> KitLocation:
@@ -50,7 +63,12 @@ def locate_kit(config_file: Path) -> KitLocation:
     if not isinstance(content_dir, str):
         raise PrepkitError(f"{config_file}: the prepkit plugin's content_dir must be a folder "
                            "name, like 'content'")
-    return KitLocation(config_file=config_file, content_dir=config_file.parent / content_dir)
+    cache_name = options.get("cache_dir") or DEFAULT_CACHE_DIR
+    if not isinstance(cache_name, str):
+        raise PrepkitError(f"{config_file}: the prepkit plugin's cache_dir must be a folder "
+                           "name, like '.prepkit-cache'")
+    return KitLocation(config_file=config_file, content_dir=config_file.parent / content_dir,
+                       cache_name=cache_name)
 
 
 def read_mkdocs_config(config_file: Path) -> dict[str, Any]:

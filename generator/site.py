@@ -2,38 +2,71 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from itertools import zip_longest
 from pathlib import Path
 
-from generator.clock import current_moment
+from generator.audience import Audience
 from generator.derive import Relations, relate
 from generator.emails import EmailDrafts
 from generator.emails.checks import EmailProblem
-from generator.errors import ContentError, Diagnostic, errors_in
+from generator.errors import Diagnostic
 from generator.forking import ForkedCall, ForkedSteps
 from generator.kit import Kit
 from generator.lint import email_warnings
-from generator.pipeline import load_kit
-from generator.render.pages import GUIDE_PAGES, Page, PageJob, RenderOptions, page_jobs
-from generator.write import WriteStats, remove_others, write_changed
+from generator.output import WriteStats
+from generator.output.mirror import remove_others, write_changed
+from generator.prepare import PreparedKit, prepare
+from generator.render.guide_page import guide_page
+from generator.render.pages import (
+    GUIDE_PAGES,
+    Page,
+    PageJob,
+    RenderOptions,
+    page_jobs,
+    render_pages,
+)
 
 NavEntry = dict[str, "str | list[NavEntry]"]
 
 
-@dataclass
+@dataclass(frozen=True)
 class PreparedSite:
-    """A kit loaded, checked and derived for one day: everything but the pages themselves."""
+    """A kit prepared for one day and audience (see `generator.prepare`), and whether its
+    prep pages link to printed packets."""
 
-    kit: Kit  # what the pages show (people left out when a public build hides them)
-    full_kit: Kit  # what is checked
-    relations: Relations  # derived for `today`, shared by the pages, packets and calendar
-    today: date
-    public: bool
+    prepared: PreparedKit
     packets: bool  # prep pages link to packets/<interview id>.pdf
-    warnings: list[Diagnostic]
+
+    @property
+    def kit(self) -> Kit:
+        return self.prepared.kit  # what the pages show: the audience's view
+
+    @property
+    def full_kit(self) -> Kit:
+        return self.prepared.full_kit  # what is checked
+
+    @property
+    def relations(self) -> Relations:
+        return self.prepared.relations
+
+    @property
+    def today(self) -> date:
+        return self.prepared.today
+
+    @property
+    def audience(self) -> Audience:
+        return self.prepared.audience
+
+    @property
+    def public(self) -> bool:
+        return self.prepared.public
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return self.prepared.warnings
 
 
 @dataclass
@@ -52,23 +85,9 @@ class GeneratedSite:
 
 def prepare_site(content_dir: Path, *, today: date | None = None, public: bool = False,
                  packets: bool = False) -> PreparedSite:
-    """Load, check and derive the kit; raise ContentError if the content has errors.
-
-    The build is public when asked for, or when kit.yml says `publish: public`. With
-    `packets`, each prep page links to its printed packet, which the caller writes.
-    """
-    result = load_kit(content_dir, check_emails=False)
-    if result.kit is None or errors_in(result.diagnostics):
-        raise ContentError(result.diagnostics)
-    full_kit = result.kit
-    public = public or full_kit.settings.publish == "public"
-    now = current_moment(full_kit, today)
-    kit = full_kit
-    if public and full_kit.settings.public_contacts == "hidden":
-        # People are left out at the source, so no page can show them by mistake.
-        kit = replace(full_kit, contacts={}, interviews={})
-    return PreparedSite(kit, full_kit, relate(kit, now), now.date(), public, packets,
-                        result.diagnostics)
+    """The kit for the site; raise ContentError if the content has errors. With `packets`,
+    each prep page links to its printed packet, which the caller writes."""
+    return PreparedSite(prepare(content_dir, today=today, public=public), packets)
 
 
 def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> GeneratedSite:
@@ -79,10 +98,9 @@ def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> 
     second core halves the time; otherwise (or where forking is not safe) this process
     does it all, with the same result.
     """
-    emails = EmailDrafts(prepared.kit, prepared.relations, public=prepared.public)
+    emails = _drafts(prepared)
     jobs = page_jobs(prepared.kit, prepared.relations, emails,
-                     RenderOptions(today=prepared.today, public=prepared.public,
-                                   packets=prepared.packets))
+                     RenderOptions(today=prepared.today, packets=prepared.packets))
     helper = ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails), fork=share)
     ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
     theirs, their_stats, their_checks = helper.result()
@@ -99,10 +117,9 @@ class SiteWriting:
 
     def __init__(self, prepared: PreparedSite, out_dir: Path, *, fork: bool = True) -> None:
         self._prepared, self._out_dir = prepared, out_dir
-        self._emails = EmailDrafts(prepared.kit, prepared.relations, public=prepared.public)
+        self._emails = _drafts(prepared)
         self.jobs = page_jobs(prepared.kit, prepared.relations, self._emails,
-                              RenderOptions(today=prepared.today, public=prepared.public,
-                                            packets=prepared.packets))
+                              RenderOptions(today=prepared.today, packets=prepared.packets))
         self._position = {job.uri: number for number, job in enumerate(self.jobs)}
         writer = _PageWriter(out_dir, self._emails)
         self._work = ForkedSteps([partial(writer.write, job) for job in self.jobs],
@@ -144,6 +161,18 @@ class _PageWriter:
         return self.pages, self.stats, self.emails.checked_so_far()
 
 
+def render_site_pages(prepared: PreparedSite) -> list[Page]:
+    """Every page of the site, rendered in memory (for an export)."""
+    return render_pages(prepared.kit, prepared.relations, _drafts(prepared),
+                        RenderOptions(today=prepared.today, packets=prepared.packets))
+
+
+def _drafts(prepared: PreparedSite) -> EmailDrafts:
+    """The drafts the pages show, from the audience's view; checked against the whole kit."""
+    whole = None if prepared.kit is prepared.full_kit else prepared.full_kit
+    return EmailDrafts(prepared.kit, prepared.relations, full_kit=whole)
+
+
 def _generated(prepared: PreparedSite, emails: EmailDrafts, pages: list[Page],
                stats: WriteStats, out_dir: Path) -> GeneratedSite:
     stats += remove_others(out_dir, {page.uri for page in pages})
@@ -171,11 +200,12 @@ def _render_and_write(jobs: list[PageJob], out_dir: Path, emails: EmailDrafts,
 
 
 def site_nav(kit: Kit) -> list[NavEntry]:
-    """The sidebar: index pages only, so build time grows linearly with the kit."""
+    """The sidebar: index pages only, so build time grows linearly with the kit. Titles of
+    the kit's own guide pages are the safe ones their pages carry."""
     guide: list[NavEntry] = [{title: f"guide/{slug}.md"} for slug, title in GUIDE_PAGES]
     builtin = {slug for slug, _ in GUIDE_PAGES}
-    guide += [{_title_of(path): f"guide/{slug}.md"} for slug, path in kit.guide_pages.items()
-              if slug not in builtin]
+    guide += [{guide_page(slug, source).title: f"guide/{slug}.md"}
+              for slug, source in kit.guide_texts.items() if slug not in builtin]
     return [
         {"Home": "index.md"},
         {"Guide": guide},
@@ -187,10 +217,3 @@ def site_nav(kit: Kit) -> list[NavEntry]:
         {"Emails": "emails.md"},
         {"Tags": "tags.md"},
     ]
-
-
-def _title_of(path: Path) -> str:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if line.startswith("# "):
-            return line[2:].strip()
-    return path.stem.replace("-", " ").capitalize()

@@ -509,7 +509,7 @@ def test_the_pre_commit_hook_stops_a_commit_with_a_mistake(kit: Path, tmp_path: 
 def test_init_writes_requirements_and_ignores_the_private_build(kit: Path) -> None:
     requirements = (kit / "requirements.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in requirements if not line.startswith("#")] == [
-        f"prepkit~={__import__('generator').__version__}"]
+        f"prepkit-interviews~={__import__('generator').__version__}"]
     ignored = (kit / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert {"site/", "site-private/", "private-packets/", ".prepkit-cache/"} <= set(ignored)
 

@@ -19,11 +19,11 @@ from site_support import build_kit, copy_example_kit, load_synthetic, tree_diges
 
 import generator.render.sanitize
 import generator.site
+from generator.output.mirror import WriteStats, write_changed
 from generator.pipeline import load_kit
 from generator.render.pages import Page
 from generator.render.sanitize import clean_page_html
 from generator.site import GeneratedSite, generate_site, prepare_site, write_site
-from generator.write import WriteStats, write_changed
 
 TODAY = date(2026, 11, 25)
 NEW_NAME = "Quinn Renamed-Example"

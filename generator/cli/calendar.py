@@ -7,22 +7,24 @@ from pathlib import Path
 
 import click
 
-from generator.calendar import calendar_bytes
+from generator.audience import Audience
+from generator.calendar import PRODUCT_ID, calendar_bytes
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
-from generator.clock import current_moment, parse_today
-from generator.derive import relate
-from generator.errors import PrepkitError
-from generator.pipeline import load_valid_kit
+from generator.clock import parse_today
+from generator.output import kit_lock, write_single_file
+from generator.prepare import prepare
 from generator.settings import locate_kit, read_mkdocs_config
 
-DEFAULT_FILE = "calendar.ics"
+# Never inside a built site, whose audience may differ: beside mkdocs.yml.
+DEFAULT_FILES = {Audience.PRIVATE: "calendar.ics", Audience.PUBLIC: "calendar-public.ics"}
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @config_file_option
 @click.option("--out", "out", metavar="FILE", help="Where to write it; '-' writes to the "
-              "standard output (default: calendar.ics in the site folder).")
+              "standard output (default: calendar.ics beside mkdocs.yml, or calendar-public.ics "
+              "with --public).")
 @today_option
 @click.option("--public", is_flag=True, help="Leave out places, meeting links and contact "
               "details.")
@@ -42,24 +44,22 @@ def calendar(config_file: Path, out: str | None, today: str | None, public: bool
     """
     location = locate_kit(config_file)
     config = read_mkdocs_config(config_file)
-    kit = load_valid_kit(location.content_dir)
-    now = current_moment(kit, parse_today(today))
+    prepared = prepare(location.content_dir, today=parse_today(today), public=public)
     site_url = config.get("site_url")
-    data = calendar_bytes(kit, relate(kit, now), today=now.date(),
-                          site_url=site_url if isinstance(site_url, str) else None,
-                          public=public)
+    data = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
+                          site_url=site_url if isinstance(site_url, str) else None)
     if out == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    site_dir = config.get("site_dir")
-    target = Path(out) if out else (
-        location.root / (site_dir if isinstance(site_dir, str) else "site") / DEFAULT_FILE)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    except OSError as error:
-        raise PrepkitError(f"{target}: cannot be written: {error.strerror}") from None
+    target = Path(out) if out else location.root / DEFAULT_FILES[prepared.audience]
+    with kit_lock(location.cache_dir):
+        written = write_single_file(target, data, fence=location.fence, what="the calendar",
+                                    audience=prepared.audience, ours=_is_prepkit_calendar)
     count = data.count(b"BEGIN:VEVENT")
-    click.echo(f"Wrote {count} event{'s' if count != 1 else ''} to {target}")
+    click.echo(f"Wrote {count} event{'s' if count != 1 else ''} to {written}")
+
+
+def _is_prepkit_calendar(head: bytes) -> bool:
+    return head.startswith(b"BEGIN:VCALENDAR") and PRODUCT_ID.encode() in head

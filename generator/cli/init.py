@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from importlib import resources
 from pathlib import Path
 
 import click
 
-from generator import __version__
+from generator import DISTRIBUTION, __version__
 from generator.errors import PrepkitError
 from generator.example import example_kit_root
+from generator.output import write_new_file
 
 KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")
 GITIGNORE = """\
@@ -18,6 +18,9 @@ GITIGNORE = """\
 site/
 site-private/
 private-packets/
+public-packets/
+calendar.ics
+calendar-public.ics
 .prepkit-cache/
 """
 # Template in generator/kit_files/ -> where `init` writes it in the new kit.
@@ -31,7 +34,7 @@ KIT_FILES = {
 def kit_file_text(template: str) -> str:
     """A template from generator/kit_files/, with this prepkit's version filled in."""
     text = resources.files("generator").joinpath("kit_files", template).read_text("utf-8")
-    return text.replace("{prepkit_version}", __version__)
+    return text.replace("{prepkit_version}", __version__).replace("{distribution}", DISTRIBUTION)
 
 
 @click.command()
@@ -51,18 +54,23 @@ def init(directory: Path) -> None:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise PrepkitError(f"{directory}: already exists and is not empty; choose a new folder "
                            "so nothing is overwritten")
-    source = example_kit_root()
-    directory.mkdir(parents=True, exist_ok=True)
-    for part in KIT_PARTS:
-        origin = source / part
-        if origin.is_dir():
-            shutil.copytree(origin, directory / part)
-        elif origin.is_file():
-            shutil.copy2(origin, directory / part)
-    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
-    for template, target in KIT_FILES.items():
-        (directory / target).parent.mkdir(parents=True, exist_ok=True)
-        (directory / target).write_text(kit_file_text(template), encoding="utf-8")
+    files = {".gitignore": GITIGNORE.encode("utf-8")}
+    files |= {target: kit_file_text(template).encode("utf-8")
+              for template, target in KIT_FILES.items()}
+    files |= _example_files(example_kit_root())
+    for name, data in files.items():
+        write_new_file(directory / name, data, fence=None, what="the new kit")
     click.echo(f"Created a kit in {directory}. Next:\n  cd {directory}\n  prepkit check\n"
                '  prepkit new contact jane-doe --name "Jane Doe"\n'
                "Pushed to GitHub, .github/workflows/publish.yml publishes the public site.")
+
+
+def _example_files(source: Path) -> dict[str, bytes]:
+    """The example kit's files, by their path in a kit."""
+    files: dict[str, bytes] = {}
+    for part in KIT_PARTS:
+        origin = source / part
+        paths = sorted(origin.rglob("*")) if origin.is_dir() else [origin]
+        files |= {path.relative_to(source).as_posix(): path.read_bytes()
+                  for path in paths if path.is_file() and "__pycache__" not in path.parts}
+    return files

@@ -6,25 +6,40 @@ from pathlib import Path
 
 import click
 
+from generator.cli.options import config_file_option
+from generator.output import Fence, OwnedFolder
 from generator.schema import schema_texts
+from generator.settings import locate_kit
+
+SUFFIX = ".schema.json"
 
 
 @click.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schemas"), show_default=True, help="Folder to write the schemas to.")
-def schema(out_dir: Path) -> None:
+@config_file_option
+def schema(out_dir: Path, config_file: Path) -> None:
     """Write a JSON Schema for each kind of content file.
 
     Each content file's first line, `# yaml-language-server: $schema=...`, points at
-    one of them, so editors with YAML support autocomplete keys and flag mistakes.
+    one of them, so editors with YAML support autocomplete keys and flag mistakes. The
+    folder must be new, empty, or hold only schemas prepkit wrote.
 
     \b
     Example:
       prepkit schema --out schemas
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for file_name, text in schema_texts().items():
-        target = out_dir / file_name
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {target}")
+    # Outside a kit, the current folder is kept as if it were one.
+    fence = locate_kit(config_file).fence if config_file.is_file() else \
+        Fence.around(Path.cwd(), Path.cwd() / "content")
+    folder = OwnedFolder.claim(out_dir, fence=fence, kind="schemas", what="the schemas",
+                               adopt=_only_schemas)
+    texts = schema_texts()
+    folder.write({name: text.encode("utf-8") for name, text in texts.items()})
+    for name in texts:
+        click.echo(f"wrote {out_dir / name}")
+
+
+def _only_schemas(folder: Path) -> bool:
+    """A folder an earlier prepkit filled: nothing in it but schema files."""
+    return all(path.name.endswith(SUFFIX) and path.is_file() for path in folder.iterdir())

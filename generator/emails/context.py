@@ -84,7 +84,7 @@ class PersonVars:
     how_we_met: str | None
     relationship: str
     referrer: str | None  # the name of whoever referred them
-    email: str | None  # None in a public build
+    email: str | None  # None in the public view
     greeting: str
     tone: str
 
@@ -116,8 +116,8 @@ class InterviewVars:
     timezone: str
     duration: int
     medium: str | None
-    location: str | None  # None in a public build
-    takeaway: str | None  # the first takeaway; None in a public build
+    location: str | None  # None in the public view
+    takeaway: str | None  # the first takeaway; None in the public view
     takeaways: tuple[str, ...]
     referrals: tuple[str, ...]  # names of the people they suggested
     goals: tuple[str, ...]
@@ -173,17 +173,16 @@ def default_signature(owner: Owner) -> str:
     return "\n".join(part for part in (owner.name, owner.program, owner.school) if part)
 
 
-def owner_vars(owner: Owner, field_name: str | None, *, public: bool) -> OwnerVars:
-    """You, as the emails sign; a public build leaves out your address, phone and profile,
-    and signs with name, program and school (a signature of your own may hold them)."""
+def owner_vars(owner: Owner, field_name: str | None) -> OwnerVars:
+    """You, as the emails sign (signed with name, program and school when the kit gives no
+    signature, as in the public view)."""
     introduction = owner.pitch or _introduction(owner, field_name)
-    signature = default_signature(owner) if public else owner.signature
     return OwnerVars(
-        name=owner.name, first_name=name_parts(owner.name).first,
-        email=None if public else owner.email, phone=None if public else owner.phone,
-        linkedin=None if public else owner.linkedin, school=owner.school,
+        name=owner.name, first_name=name_parts(owner.name).first, email=owner.email,
+        phone=owner.phone, linkedin=owner.linkedin, school=owner.school,
         program=owner.program, pitch=owner.pitch,
-        signature=(signature or default_signature(owner)).strip(), introduction=introduction)
+        signature=(owner.signature or default_signature(owner)).strip(),
+        introduction=introduction)
 
 
 def _introduction(owner: Owner, field_name: str | None) -> str:
@@ -198,13 +197,13 @@ def _introduction(owner: Owner, field_name: str | None) -> str:
     return text
 
 
-def person_vars(contact: Contact, *, referrer: str | None, public: bool) -> PersonVars:
+def person_vars(contact: Contact, *, referrer: str | None) -> PersonVars:
     parts = name_parts(contact.name)
     return PersonVars(
         name=contact.name, first_name=parts.first, last_name=parts.last, title=contact.title,
         organization=contact.organization, how_we_met=contact.how_we_met,
         relationship=contact.relationship, referrer=referrer,
-        email=None if public else contact.email,
+        email=contact.email,
         greeting=greeting_for(contact.name, contact.relationship),
         tone=tone_of(contact.relationship))
 
@@ -225,21 +224,21 @@ def when_text(moment: datetime, timezone: str) -> tuple[str, str]:
     return long_date(moment), f"{moment:%H:%M} {abbreviation}"
 
 
-def interview_context(kit: Kit, interview: Interview, *, public: bool) -> EmailContext:
-    """The values for one interview's emails; a public build leaves out private details."""
+def interview_context(kit: Kit, interview: Interview) -> EmailContext:
+    """The values for one interview's emails, from the kit as its audience sees it."""
     contact = kit.contacts[interview.contact]
     referrer_contact = kit.contacts.get(contact.referred_by) if contact.referred_by else None
     career_field = kit.field_of(interview)
     field_name = career_field.name if career_field else None
     scheduled, outreach, offer = interview.scheduled, interview.outreach, interview.offer
     day, clock = when_text(scheduled.at, kit.settings.timezone) if scheduled else (None, None)
-    takeaways = () if public else tuple(interview.takeaways)
+    takeaways = tuple(interview.takeaways)
     channel = outreach.channel if outreach else "email"
     meeting = InterviewVars(
         id=interview.id, kind=interview.kind, date=day, time=clock,
         timezone=kit.settings.timezone, duration=duration_of(kit, interview),
         medium=scheduled.medium if scheduled else None,
-        location=scheduled.location if scheduled and not public else None,
+        location=scheduled.location if scheduled else None,
         takeaway=takeaways[0] if takeaways else None, takeaways=takeaways,
         referrals=tuple(kit.contacts[ref].name for ref in interview.referrals
                         if ref in kit.contacts),
@@ -248,12 +247,10 @@ def interview_context(kit: Kit, interview: Interview, *, public: bool) -> EmailC
         asked_on=long_date(outreach.sent_on) if outreach and outreach.sent_on else None,
         offer=offer.role if offer else None,
         decide_by=long_date(offer.decide_by) if offer and offer.decide_by else None)
-    referrer = (person_vars(referrer_contact, referrer=None, public=public)
-                if referrer_contact else None)
+    referrer = person_vars(referrer_contact, referrer=None) if referrer_contact else None
     return finish(EmailContext(
-        owner=owner_vars(kit.settings.owner, field_name, public=public),
-        contact=person_vars(contact, referrer=referrer.name if referrer else None,
-                            public=public),
+        owner=owner_vars(kit.settings.owner, field_name),
+        contact=person_vars(contact, referrer=referrer.name if referrer else None),
         referrer=referrer, field=field_name, interview=meeting,
         follow_up_in=follow_up_phrase(kit.settings.rules.nudge_after_days)))
 

@@ -67,9 +67,11 @@ def fenced(text: str, language: str = "text") -> Md:
 class EmailDrafts:
     """The kit's templates, rendered for each interview's stage and for the emails page."""
 
-    kit: Kit
+    kit: Kit  # the kit as the audience sees it: what the drafts show
     relations: Relations
-    public: bool = False
+    # The whole kit, when `kit` is its public view: the drafts' problems are found in the
+    # private version of each email, so a public build reports what a private one does.
+    full_kit: Kit | None = None
     templates: EmailTemplates = field(init=False)
     sample: EmailContext = field(init=False)
     _samples: dict[str, Outcome] = field(init=False)
@@ -80,9 +82,8 @@ class EmailDrafts:
     _checked: dict[str, list[EmailProblem]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.public = self.public or self.kit.settings.publish == "public"
         self.templates = EmailTemplates(overrides_dir_of(self.kit.content_dir))
-        self.sample = sample_context(self.kit, public=self.public)
+        self.sample = sample_context(self.kit)
         self._samples = {kind.name: self.templates.render(kind, self.sample.variables(kind))
                          for kind in EMAIL_KINDS}
         self._kinds = {
@@ -90,18 +91,13 @@ class EmailDrafts:
                                           self.relations.interviews[interview.id].stage)
             for interview in self.kit.interviews.values()}
 
-    @property
-    def hidden(self) -> bool:
-        """A public build that leaves contacts out shows no interview's emails."""
-        return self.public and self.kit.settings.public_contacts == "hidden"
-
     def kinds_for(self, interview: Interview) -> list[EmailKind]:
         return self._kinds.get(interview.id, [])
 
     def anchor_for(self, item: FollowUp) -> str | None:
         """The page anchor of the email that carries out a follow-up, when the page shows it."""
         interview = self.kit.interviews.get(item.interview_id)
-        if interview is None or self.hidden:
+        if interview is None:
             return None
         return next((kind.anchor for kind in self.kinds_for(interview)
                      if kind.follow_up == item.action), None)
@@ -114,11 +110,11 @@ class EmailDrafts:
         shows the same as a private one.
         """
         kinds = self.kinds_for(interview)
-        if not kinds or self.hidden:
+        if not kinds:
             return InterviewEmails([], [])
         rules = self.kit.settings.rules
         private, outcomes = self._rendered_privately(interview)
-        shown = interview_context(self.kit, interview, public=True) if self.public else private
+        shown = private if self.full_kit is None else interview_context(self.kit, interview)
         drafts: list[EmailDraft] = []
         problems: list[EmailProblem] = []
         broken = self.broken()
@@ -160,7 +156,8 @@ class EmailDrafts:
     def _rendered_privately(self, interview: Interview) -> tuple[EmailContext, list[Outcome]]:
         found = self._private.get(interview.id)
         if found is None:
-            context = interview_context(self.kit, interview, public=False)
+            whole = self.full_kit or self.kit
+            context = interview_context(whole, whole.interviews[interview.id])
             found = (context, [self.templates.render(kind, context.variables(kind))
                                for kind in self.kinds_for(interview)])
             self._private[interview.id] = found
@@ -171,7 +168,7 @@ class EmailDrafts:
         email = outcome.email
         recipient = context.recipient(kind)
         mailto = None
-        if recipient.email and not self.public and kind.name != "linkedin-note":
+        if recipient.email and kind.name != "linkedin-note":
             mailto = Md(escape.mailto(recipient.email, subject=email.subject or "",
                                       body=email.body))
         due = next((item for item in follow_ups

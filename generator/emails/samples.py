@@ -22,7 +22,7 @@ from generator.render.markdown import long_date
 SAMPLE_MEETING = datetime(2027, 3, 4, 10, 0)
 
 
-def sample_context(kit: Kit, *, public: bool) -> EmailContext:
+def sample_context(kit: Kit) -> EmailContext:
     """Made-up values for the emails page: a sample alum, referred by a sample professor."""
     field_name = next((career_field.name for career_field in kit.fields.values()), None)
     meeting_day = SAMPLE_MEETING
@@ -48,7 +48,7 @@ def sample_context(kit: Kit, *, public: bool) -> EmailContext:
         channel="email", channel_word="email", asked_on=long_date(asked),
         offer="Data Analyst", decide_by=long_date(asked + timedelta(days=21)))
     return finish(EmailContext(
-        owner=owner_vars(kit.settings.owner, field_name, public=public), contact=contact,
+        owner=owner_vars(kit.settings.owner, field_name), contact=contact,
         referrer=referrer,
         field=field_name, interview=meeting,
         follow_up_in=follow_up_phrase(rules.nudge_after_days)))

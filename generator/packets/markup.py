@@ -10,7 +10,7 @@ short list of tags and no `img`, so nothing in the text can make the PDF rendere
 
 from __future__ import annotations
 
-import markdown  # type: ignore[import-untyped]
+import markdown
 import nh3
 from markupsafe import Markup
 

@@ -45,6 +45,6 @@ class ThankYouDrafts:
         if self._templates is None:
             self._templates = EmailTemplates(overrides_dir_of(self.kit.content_dir))
         kind = EMAILS_BY_NAME["thank-you"]
-        context = interview_context(self.kit, interview, public=False)
+        context = interview_context(self.kit, interview)
         email = self._templates.render(kind, context.variables(kind)).email
         return Draft(email.subject, email.body)

@@ -13,6 +13,7 @@ from generator.emails import EmailDrafts
 from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
 from generator.kit import Kit
 from generator.model import Interview
+from generator.render.guide_page import guide_page
 from generator.render.markdown import Md, environment
 
 # Built-in guide pages in reading order: (slug, title). A user's content/guide/<slug>.md
@@ -32,7 +33,6 @@ TOPIC_ORDER = ("trends", "insights", "advice", "resources", "assignments")
 @dataclass(frozen=True)
 class RenderOptions:
     today: date
-    public: bool = False
     packets: bool = False  # link each prep page to packets/<interview id>.pdf
 
 
@@ -94,7 +94,7 @@ class _Renderer:
     def render(self, uri: str, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
             kit=self.kit, rel=self.rel, links=_Links(uri), today=self.options.today,
-            public=self.options.public, guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
+            guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
             contact_of=self.contact_of, latest_stage=self.latest_stage,
             email_anchor=self.emails.anchor_for, **context)
 
@@ -108,7 +108,9 @@ class _Renderer:
         jobs = [PageJob("index.md", True, lambda: self.render(
             "index.md", "home.md.j2", dashboard=self.dashboard()))]
         jobs += [job(f"guide/{slug}.md", f"guide/{slug}.md.j2", in_nav=True, title=title)
-                 for slug, title in GUIDE_PAGES if slug not in kit.guide_pages]
+                 for slug, title in GUIDE_PAGES if slug not in kit.guide_texts]
+        jobs += [PageJob(f"guide/{slug}.md", True, partial(_guide_page_text, slug, source))
+                 for slug, source in kit.guide_texts.items()]
         jobs.append(job("fields/index.md", "fields_index.md.j2", in_nav=True))
         jobs += [job(f"fields/{item.id}.md", "field.md.j2", in_nav=False, field=item)
                  for item in kit.fields.values()]
@@ -196,3 +198,7 @@ def _group_by_topic(questions: list[Any]) -> list[tuple[str, list[Any]]]:
         groups.setdefault(question.topic or "", []).append(question)
     order = [*TOPIC_ORDER, ""]
     return [(topic, groups[topic]) for topic in order if topic in groups]
+
+
+def _guide_page_text(slug: str, source: str) -> str:
+    return guide_page(slug, source).text

@@ -1,18 +1,24 @@
-"""The second wall: every generated page's HTML is cleaned before the theme wraps it.
+"""The second wall: every page's HTML is cleaned as Markdown produces it, before any theme
+or plugin sees it.
 
 Escaping (generator.render.escape) should already have made text from YAML inert; this pass
 keeps only the elements and attributes Markdown and the theme's extensions produce, and only
-http(s), mailto and relative links, so a gap in escaping cannot become a script.
+http(s), mailto and relative links, so a gap in escaping, or raw HTML in a kit's own guide
+page, cannot become a script. It runs as a Python-Markdown extension
+(`generator.render.sanitize`), which every engine that renders Markdown with Python-Markdown
+loads: MkDocs through the prepkit plugin or an exported mkdocs.yml, and Zensical.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import nh3
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 
-from generator.forking import ForkedMap
+# How mkdocs.yml names this extension (`markdown_extensions:`).
+EXTENSION_NAME = __name__
 
 _TAGS = (set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}) | {"input", "label", "tfoot"}
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "dir", "lang"}
@@ -35,37 +41,18 @@ def clean_page_html(html: str) -> str:
     return _EXTERNAL_LINK.sub('<a class="prepkit-external" ', cleaned)
 
 
-class PageSanitizer:
-    """Sanitizes pages in a forked process while MkDocs goes on converting the next ones.
+class _SanitizePostprocessor(Postprocessor):
+    def run(self, text: str) -> str:
+        return clean_page_html(text)
 
-    `start` (before the build reads any page) forks the process where that is possible;
-    `submit` sends it a page's HTML, and `apply` waits for every page and sets its content.
-    Without a process, `apply` does the cleaning itself.
-    """
 
-    def __init__(self) -> None:
-        self._pages: list[Any] = []
-        self._cleaner: ForkedMap | None = None
+class SanitizeExtension(Extension):
+    """Cleans the HTML of every page, after every other step of Python-Markdown."""
 
-    def start(self) -> None:
-        self.discard()  # anything left by a rebuild that stopped half-way
-        self._cleaner = ForkedMap(clean_page_html)
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Priority 0: after raw HTML is put back (30) and `&` is restored (20).
+        md.postprocessors.register(_SanitizePostprocessor(md), "prepkit_sanitize", 0)
 
-    def submit(self, page: Any, html: str) -> None:
-        if self._cleaner is None:
-            self._cleaner = ForkedMap(clean_page_html, fork=False)
-        self._pages.append(page)
-        self._cleaner.send(html)
 
-    def apply(self) -> None:
-        """Give each submitted page (anything with a `content`) its sanitized HTML."""
-        pages, self._pages = self._pages, []
-        if self._cleaner is not None:
-            for page, cleaned in zip(pages, self._cleaner.results(), strict=True):
-                page.content = cleaned
-
-    def discard(self) -> None:
-        self._pages = []
-        if self._cleaner is not None:
-            self._cleaner.cancel()
-            self._cleaner = None
+def makeExtension(**kwargs: object) -> SanitizeExtension:
+    return SanitizeExtension(**kwargs)

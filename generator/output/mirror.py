@@ -1,28 +1,19 @@
-"""The one module that writes generated pages: only files whose text changed are touched.
+"""Generated pages mirrored into the kit's cache folder: only files whose text changed are
+touched.
 
 Unchanged files keep their modification time, so `mkdocs serve` and `--dirty` builds only
-re-render what really changed.
+re-render what really changed. The cache folder is claimed through `OwnedFolder` first, so
+what `remove_others` deletes is always prepkit's own.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
+from generator.output.owned import WriteStats, write_atomically
 from generator.render.pages import Page
-
-
-@dataclass(frozen=True)
-class WriteStats:
-    written: int
-    unchanged: int
-    removed: int
-
-    def __add__(self, other: WriteStats) -> WriteStats:
-        return WriteStats(self.written + other.written, self.unchanged + other.unchanged,
-                          self.removed + other.removed)
 
 
 def write_pages(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
@@ -43,7 +34,7 @@ def write_changed(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
                 continue
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target, data)
+        write_atomically(target, data)
         written += 1
     return WriteStats(written, unchanged, 0)
 
@@ -63,10 +54,3 @@ def remove_others(cache_dir: Path, uris: set[str]) -> WriteStats:
         if here != cache_dir and not any(here.iterdir()):
             here.rmdir()
     return WriteStats(0, 0, removed)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    # A page is never seen half-written by a watching `mkdocs serve`.
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(target)
