@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -304,7 +305,7 @@ def test_opening_never_follows_a_link_swapped_in_late(tmp_path):
 
     def swap_then_stat(self: Path, *args: object, **kwargs: object) -> os.stat_result:
         info = real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
-        if self == target and not os.path.islink(target):
+        if self == target and not stat.S_ISLNK(os.lstat(target).st_mode):
             target.unlink()
             target.symlink_to(tmp_path / "elsewhere.yml")
             (tmp_path / "elsewhere.yml").write_text(SECRET, encoding="utf-8")
