@@ -15,6 +15,14 @@ FIRST_DAY = date(1970, 1, 1)
 LAST_DAY = date(9998, 12, 31)
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _SECONDS = re.compile(r"[0-9]+", re.ASCII)
+
+
+class BadDate(PrepkitError):
+    """A malformed --today, PREPKIT_TODAY or SOURCE_DATE_EPOCH: a usage error, exit 2."""
+
+    exit_code = 2
+
+
 _LAST_SECOND = int(datetime(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day, 23, 59, 59,
                             tzinfo=UTC).timestamp())
 
@@ -41,23 +49,23 @@ def parse_today(text: str | None) -> date | None:
 def _parse_day(text: str, source: str) -> date:
     example = "write it as YYYY-MM-DD, like 2026-11-25"
     if not _DAY.fullmatch(text):
-        raise PrepkitError(f"{source}: {text!r} is not a date; {example}")
+        raise BadDate(f"{source}: {text!r} is not a date; {example}")
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise PrepkitError(f"{source}: {text!r} is not a real calendar date; {example}") from None
+        raise BadDate(f"{source}: {text!r} is not a real calendar date; {example}") from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise PrepkitError(f"{source}: {text!r} is out of range; prepkit works with dates from "
+        raise BadDate(f"{source}: {text!r} is out of range; prepkit works with dates from "
                            f"{FIRST_DAY} to {LAST_DAY}")
     return day
 
 
 def _parse_epoch(text: str) -> date:
     if not _SECONDS.fullmatch(text):
-        raise PrepkitError(f"SOURCE_DATE_EPOCH: {text!r} is not a number of seconds since "
+        raise BadDate(f"SOURCE_DATE_EPOCH: {text!r} is not a number of seconds since "
                            "1970-01-01 (digits only, like 1764028800); unset it or fix it")
     if len(text.lstrip("0")) > len(str(_LAST_SECOND)) or int(text) > _LAST_SECOND:
-        raise PrepkitError(f"SOURCE_DATE_EPOCH: {text!r} is out of range; it must be at most "
+        raise BadDate(f"SOURCE_DATE_EPOCH: {text!r} is out of range; it must be at most "
                            f"{_LAST_SECOND} (the end of {LAST_DAY})")
     return datetime.fromtimestamp(int(text), UTC).date()
 

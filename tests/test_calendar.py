@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from conftest import assert_clean_exit, write
 from site_support import copy_example_kit
 
+from generator.audience import audience_for, view_for
 from generator.calendar import calendar_bytes
 from generator.cli.calendar import calendar
 from generator.clock import current_moment
@@ -39,8 +40,10 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Kit:
 
 def ics(kit: Kit, today: date = TODAY, *, public: bool = False,
         site_url: str | None = SITE_URL) -> bytes:
+    """The calendar of the kit as an audience sees it (the public view when `public`)."""
+    kit = view_for(kit, audience_for(kit, public=public))
     return calendar_bytes(kit, relate(kit, current_moment(kit, today)), today=today,
-                          site_url=site_url, public=public)
+                          site_url=site_url)
 
 
 def events(data: bytes) -> dict[str, icalendar.Event]:
@@ -147,11 +150,12 @@ def run_calendar(kit_dir: Path, *args: str) -> Result:
     return CliRunner().invoke(calendar, ["-f", str(kit_dir / "mkdocs.yml"), *args])
 
 
-def test_the_command_writes_site_calendar_ics_by_default(tmp_path: Path) -> None:
+def test_the_command_writes_calendar_ics_beside_mkdocs_yml_by_default(tmp_path: Path) -> None:
+    """Never into the site folder, whose audience may be another."""
     kit_dir = copy_example_kit(tmp_path / "kit")
     result = run_calendar(kit_dir, "--today", "2026-11-25")
     assert_clean_exit(result, 0)
-    target = kit_dir / "site" / "calendar.ics"
+    target = kit_dir / "calendar.ics"
     assert result.output == f"Wrote 16 events to {target}\n"
     again = run_calendar(kit_dir, "--today", "2026-11-25", "--out", str(tmp_path / "b.ics"))
     assert_clean_exit(again, 0)
@@ -190,10 +194,10 @@ def test_a_kit_with_errors_is_reported_not_written(tmp_path: Path) -> None:
     result = run_calendar(kit_dir, "--today", "2026-11-25")
     assert_clean_exit(result, 1)
     assert "content/interviews/broken.yml:1:10: contact:" in result.output
-    assert not (kit_dir / "site" / "calendar.ics").exists()
+    assert not (kit_dir / "calendar.ics").exists()
 
 
 def test_a_bad_today_is_a_plain_message(tmp_path: Path) -> None:
     result = run_calendar(copy_example_kit(tmp_path / "kit"), "--today", "tomorrow")
-    assert_clean_exit(result, 1)
+    assert_clean_exit(result, 2)  # a usage error, like click's own
     assert "today: 'tomorrow' is not a date; write it as YYYY-MM-DD" in result.output
