@@ -145,7 +145,7 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> tuple[Kit, Relations, Em
 
 def rendered(drafts: EmailDrafts, kit: Kit, template: str, interview_id: str) -> str:
     kind = EMAILS_BY_NAME[template]
-    context = interview_context(kit, kit.interviews[interview_id], public=False)
+    context = interview_context(kit, kit.interviews[interview_id])
     outcome = drafts.templates.render(kind, context.variables(kind))
     assert outcome.failure is None and not outcome.missing_subject
     email = outcome.email

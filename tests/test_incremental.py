@@ -182,14 +182,15 @@ def snapshot_bytes(cache: Path) -> dict[str, bytes]:
 
 def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """`prepkit build` has a forked process write the pages while MkDocs goes on, and
-    another sanitize them; MkDocs waits for each page's file. Slowed writes make a page
-    read too early fail the build."""
+    """`prepkit build` has a forked process write the pages while MkDocs goes on; MkDocs
+    waits for each page's file. Slowed writes make a page read too early fail the build.
+    Every page is sanitized (by the Markdown extension, in this process)."""
     assert threading.active_count() == 1, "a thread left running stops the build forking"
     kit = copy_example_kit(tmp_path / "kit")
     writers, cleaners = tmp_path / "writers", tmp_path / "cleaners"
     writers.mkdir()
     cleaners.mkdir()
+    cleaned: list[str] = []
 
     def slow_write_changed(pages: list[Page], cache: Path) -> WriteStats:
         time.sleep(0.02)
@@ -198,14 +199,16 @@ def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
 
     def recorded_clean(html: str) -> str:
         (cleaners / str(os.getpid())).touch()
+        cleaned.append(html)
         return clean_page_html(html)
 
     monkeypatch.setattr(generator.site, "write_changed", slow_write_changed)
     monkeypatch.setattr(generator.render.sanitize, "clean_page_html", recorded_clean)
     site = build_kit(kit)
-    for helpers in (writers, cleaners):
-        pids = {path.name for path in helpers.iterdir()}
-        assert len(pids) == 1 and str(os.getpid()) not in pids, helpers.name
+    pids = {path.name for path in writers.iterdir()}
+    assert len(pids) == 1 and str(os.getpid()) not in pids
+    assert {path.name for path in cleaners.iterdir()} == {str(os.getpid())}
+    assert len(cleaned) >= len(list(site.rglob("index.html"))) - 1  # all but the 404 page
 
     monkeypatch.undo()
     alone = write_site(prepare_site(kit / "content", today=TODAY), tmp_path / "alone",

@@ -614,7 +614,7 @@ def test_packets_true_in_mkdocs_yml_works_with_plain_mkdocs_build(example_kit):
 def test_a_packet_that_cannot_print_stops_the_build_plainly(example_kit, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # what a failed import looks like
     pdf._engine.cache_clear()
-    (example_kit / "site").mkdir()
+    run_build(example_kit)
     (example_kit / "site/keep.txt").write_text("the last good site", encoding="utf-8")
     try:
         result = run_build(example_kit, "--packets")

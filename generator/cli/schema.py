@@ -35,7 +35,8 @@ def schema(out_dir: Path, config_file: Path) -> None:
     folder = OwnedFolder.claim(out_dir, fence=fence, kind="schemas", what="the schemas",
                                adopt=_only_schemas)
     texts = schema_texts()
-    folder.write({name: text.encode("utf-8") for name, text in texts.items()})
+    # No marker: a folder of nothing but schema files is recognised as prepkit's.
+    folder.write({name: text.encode("utf-8") for name, text in texts.items()}, record=False)
     for name in texts:
         click.echo(f"wrote {out_dir / name}")
 

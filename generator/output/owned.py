@@ -105,8 +105,9 @@ class OwnedFolder:
         self.mark(files)
         return stats + WriteStats(0, 0, removed)
 
-    def write(self, files: Mapping[str, bytes]) -> WriteStats:
-        """Write each file whose content changed (atomically); record them in the marker."""
+    def write(self, files: Mapping[str, bytes], *, record: bool = True) -> WriteStats:
+        """Write each file whose content changed (atomically); record them in the marker
+        (unless the folder's content says whose it is, as a folder of schemas does)."""
         written = unchanged = 0
         try:
             for name, data in files.items():
@@ -123,7 +124,8 @@ class OwnedFolder:
                 written += 1
         except OSError as error:
             raise _cannot_write(self.path, error) from None
-        self.mark(self.files() | set(files))
+        if record:
+            self.mark(self.files() | set(files))
         return WriteStats(written, unchanged, 0)
 
 
