@@ -23,12 +23,12 @@ from site_support import (
     parse_html,
     tree_digest,
 )
+from test_public import leaks, private_values
 
 from generator.audience import Audience, view_for
 from generator.cli import cli
 from generator.output import MARKER
 from generator.pipeline import load_kit
-from test_public import leaks, private_values
 
 
 def prepkit(kit: Path, *args: str) -> tuple[int, str]:
