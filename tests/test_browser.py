@@ -7,6 +7,8 @@ downloaded. Skipped on a machine without that Chromium, but never in CI.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,15 @@ from urllib.parse import urlsplit
 
 import pypdf
 import pytest
-from site_support import CHROMIUM, build_kit, copy_example_kit, launch_chromium, serve_folder
+from site_support import (
+    CHROMIUM,
+    TODAY,
+    build_kit,
+    copy_example_kit,
+    launch_chromium,
+    mkdocs_env,
+    serve_folder,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -197,8 +207,21 @@ HOSTILE = ('<script>alert("script")</script><img src=x onerror=alert("img")> '
            '\u202eevil\u202c e\u0301')
 
 
+HOSTILE_GUIDE = """---
+title: Tips <img src=x onerror=alert(1)>
+description: '"><script>alert(2)</script>'
+tags: ["<svg onload=alert(3)>"]
+---
+# Heading <img src=x onerror=alert(4)>
+
+<script>alert(5)</script>
+<a href="javascript:alert(6)">click</a>
+<div onmouseover="alert(7)">box</div>
+"""
+
+
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def hostile_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import yaml
 
     kit = copy_example_kit(tmp_path_factory.mktemp("hostile-browser") / "kit")
@@ -216,8 +239,73 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             tags=[HOSTILE])
     rewrite(content / "interviews" / "marcus-chen-ux-path.yml", goals=[HOSTILE], notes=HOSTILE,
             takeaways=[HOSTILE])
-    with serve_folder(build_kit(kit)) as url:
+    (content / "guide" / "tips.md").write_text(HOSTILE_GUIDE, encoding="utf-8")
+    return kit
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_kit: Path) -> Iterator[str]:
+    with serve_folder(build_kit(hostile_kit)) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def hostile_export_url(hostile_kit: Path,
+                       tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The public export of the hostile kit, built elsewhere with plain MkDocs."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    out = tmp_path_factory.mktemp("hostile-export") / "export"
+    exported = CliRunner().invoke(cli, ["export", str(out), "-f", str(hostile_kit / "mkdocs.yml"),
+                                        "--public", "--today", TODAY])
+    assert exported.exit_code == 0, exported.output
+    site = out.parent / "built"
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                           str(out / "mkdocs.yml"), "-d", str(site)], env=mkdocs_env(),
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with serve_folder(site) as url:
+        yield url
+
+
+HOSTILE_PAGES = ["", CONTACT, INTERVIEW, "interviews/marcus-chen-ux-path/",
+                 "fields/data-science/", "contacts/", "tags/", "follow-ups/", "guide/tips/"]
+
+
+def runs_nothing(browser: Any, url: str) -> None:
+    """Every hostile page loads with no dialog, no error and no javascript: link."""
+    watched = WatchedPage(browser, url)
+    dialogs: list[str] = []
+    watched.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        for path in HOSTILE_PAGES:
+            watched.page.goto(url + path)
+            watched.page.wait_for_load_state("load")
+            for link in watched.page.locator("a").all():
+                href = link.get_attribute("href") or ""
+                assert not href.lower().startswith("javascript:"), (path, href)
+            watched.page.locator("article").hover()
+        assert dialogs == []
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+def test_a_hostile_guide_page_and_its_title_run_nothing(browser: Any, hostile_url: str) -> None:
+    runs_nothing(browser, hostile_url)
+    watched = WatchedPage(browser, hostile_url)
+    try:
+        watched.page.goto(hostile_url + "guide/tips/")
+        assert watched.page.title().startswith("Tips ‹img src=x onerror=alert(1)›")
+    finally:
+        watched.close()
+
+
+def test_a_public_export_built_with_plain_mkdocs_runs_nothing(browser: Any,
+                                                              hostile_export_url: str) -> None:
+    runs_nothing(browser, hostile_export_url)
 
 
 def test_hostile_text_shows_as_typed_and_runs_nothing(browser: Any, hostile_url: str) -> None:
