@@ -172,7 +172,12 @@ def _read_kit_file(content_dir: Path, root: Path, result: LoadResult) -> KitFile
             display_path(present[1]), START, "kit.yml and kit.yaml both exist; keep one",
             code="duplicate-id"))
     result.files_read += 1
-    if _kind_of(present[0], root, result) != "file":
+    kind = _kind_of(present[0], root, result)
+    if kind == "folder":
+        result.diagnostics.append(Diagnostic(
+            display_path(present[0]), START, "is a folder; the kit's settings go in a file "
+            "named kit.yml", code="not-a-file"))
+    if kind != "file":
         return None  # a link out of the kit, a FIFO, a folder...: reported, never opened
     try:
         document = read_yaml_file(present[0], display_path(present[0]), root=root)

@@ -19,6 +19,8 @@ import copy
 import itertools
 import os
 import re
+import shutil
+import signal
 import string
 import tempfile
 from collections.abc import Callable, Iterator
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from unittest import mock
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
@@ -61,6 +64,9 @@ SLUG = st.one_of(
     st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8),
 )
 ANY_CHAR = st.characters(exclude_categories=["Cs"])  # every code point YAML can carry
+# What valid text may hold: no control characters (Unicode category Cc) but tab; line breaks
+# only where a value may span lines (MULTI_LINE_TEXT).
+TEXT_CHAR = st.one_of(st.characters(exclude_categories=["Cs", "Cc"]), st.just("\t"))
 
 
 def not_blank(text: str) -> str:
@@ -72,16 +78,17 @@ SAMPLE_TEXT = [
     "Priya Natarajan", "Senior Data Scientist", "Acme Health", "What do you do all day?",
     "Dr. Helen O'Kafor", "José Núñez", "Zoë ∑ 🙂", "שלום עולם", "你好", "a: b", "- dash",
     "# hash", "'quoted'", '"double"', "[brackets]", "{braces}", "yes", "NO", "012", "10:30",
-    "2026-11-18", "null", "~", "@at", "%percent", "line one\nline two", "tab\there",
+    "2026-11-18", "null", "~", "@at", "%percent", "tab\there",
     "<b>html</b>", "{{ jinja }}", "trailing space ",
 ]
 SHORT_TEXT = st.one_of(
     st.sampled_from(SAMPLE_TEXT),
-    st.text(ANY_CHAR, min_size=1, max_size=20).map(not_blank),
+    st.text(TEXT_CHAR, min_size=1, max_size=20).map(not_blank),
 )
+MULTI_LINE_TEXT = st.one_of(SHORT_TEXT, st.just("line one\nline two"))
 MARKDOWN = st.one_of(st.sampled_from(["**bold** and *it*", "- a\n- b\n", "# Heading\n\ntext\n",
                                       "", "<em>raw</em>", "[link](https://example.org)"]),
-                     st.text(ANY_CHAR, max_size=40))
+                     st.text(st.one_of(TEXT_CHAR, st.just("\n")), max_size=40))
 EMAIL = st.one_of(
     st.sampled_from(["alex.rivera@example.edu", "a+b@x.io", "first.last@sub.example.co.uk"]),
     st.tuples(SLUG, SLUG).map(lambda parts: f"{parts[0]}@{parts[1]}.org"),
@@ -145,7 +152,7 @@ RULES = {
 def kit_file(draw: st.DrawFn) -> dict[str, Any]:
     owner = optional(draw, {"name": draw(SHORT_TEXT)}, {
         "email": EMAIL, "phone": st.sampled_from(["+1 555 0100", "555-0100"]),
-        "linkedin": URL, "school": SHORT_TEXT, "program": SHORT_TEXT, "pitch": SHORT_TEXT,
+        "linkedin": URL, "school": SHORT_TEXT, "program": SHORT_TEXT, "pitch": MULTI_LINE_TEXT,
         "signature": st.sampled_from(["Alex\nState University\n", "A. R."]),
     })
     return optional(draw, {"title": draw(SHORT_TEXT), "owner": owner}, {
@@ -183,7 +190,7 @@ def contact(draw: st.DrawFn, own_id: str, contact_ids: list[str],
         "relationship": st.sampled_from(RELATIONSHIPS),
         "referred_by": st.sampled_from(others) if others else st.none(),
         "how_we_met": SHORT_TEXT, "email": EMAIL, "linkedin": URL,
-        "phone": st.just("+1 555 0117"), "background": MARKDOWN, "private_notes": SHORT_TEXT,
+        "phone": st.just("+1 555 0117"), "background": MARKDOWN, "private_notes": MULTI_LINE_TEXT,
     })
 
 
@@ -827,15 +834,16 @@ def written(kit: GeneratedKit) -> Iterator[tuple[Path, Path]]:
 
 
 def shown_path(file: str) -> Path:
-    """The path a diagnostic names, which is relative to the working folder when inside it."""
+    """The path a diagnostic names, which is relative to the working folder when inside it.
+    Links are not followed: a diagnostic about a link names the link, in the kit."""
     path = Path(file)
-    return (path if path.is_absolute() else Path.cwd() / path).resolve()
+    return Path(os.path.normpath(path if path.is_absolute() else Path.cwd() / path))
 
 
 def assert_names_a_kit_file(file: str, root: Path, content: Path) -> Path:
     path = shown_path(file)
     allowed = {content, content / "kit.yml"}  # 'content folder not found', 'kit.yml missing'
-    assert path in allowed or (path.exists() and root in path.parents), (
+    assert path in allowed or (os.path.lexists(path) and root in path.parents), (
         f"{file!r} is not a file of the kit at {root}")
     return path
 
@@ -845,8 +853,8 @@ LINE_BREAK_CHARS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 def assert_line_in_file(path: Path, line: int) -> None:
     """A diagnostic's line number is at most one past the file's last line."""
-    if not path.is_file():
-        return
+    if not path.is_file() or path.is_symlink():
+        return  # a link is reported at 1:1, and what it leads to may not be readable
     text = path.read_bytes().decode("utf-8", errors="replace")
     breaks = sum(text.count(char) for char in LINE_BREAK_CHARS)
     assert line <= breaks + 2, f"line {line} but {path.name} has {breaks} line breaks"
@@ -1026,6 +1034,153 @@ def test_one_sure_mistake_is_an_error_in_its_own_file(data):
         assert errors, "no error for a sure mistake"
         files = {shown_path(d.file) for d in errors}
         assert content / broken in files, (broken, [d.format() for d in errors])
+
+
+# --- file-system shapes: links, FIFOs, devices, unreadable files -----------------------------
+
+SECRET = "Top Secret"
+SHAPES = ["link-out-file", "link-out-folder", "link-in-file", "link-in-folder", "fifo",
+          "dev-zero", "dangling-link", "link-loop", "unreadable-file", "unreadable-folder"]
+PLACES = ["content/kit.yml", "content/contacts/odd.yml", "content/fields/odd.yml",
+          "content/guide/odd.md", "content/contacts", "content/guide", "content/odd",
+          "site_overrides/emails/thank-you.txt.j2", "site_overrides/emails/_part.txt.j2"]
+TEMPLATE_PLACES = ("site_overrides/emails/",)
+
+
+@dataclass
+class Shaped:
+    """Where each odd file-system entry is, and the paths opening or listing must refuse."""
+
+    places: dict[str, str]  # relative path -> shape
+    denied_files: set[Path] = field(default_factory=set)
+    denied_folders: set[Path] = field(default_factory=set)
+
+
+def make_shape(root: Path, outside: Path, relative: str, shape: str, shaped: Shaped) -> None:
+    path = root / relative
+    if path.is_symlink() or path.is_file() or _is_special(path):
+        path.unlink()
+    elif path.is_dir():
+        shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if shape == "link-out-file":
+        path.symlink_to(outside / "secret.yml")
+    elif shape == "link-out-folder":
+        path.symlink_to(outside, target_is_directory=True)
+    elif shape == "link-in-file":
+        path.symlink_to(root / "spare.yml")
+    elif shape == "link-in-folder":
+        path.symlink_to(root / "spare", target_is_directory=True)
+    elif shape == "fifo":
+        os.mkfifo(path)
+    elif shape == "dev-zero":
+        path.symlink_to("/dev/zero")
+    elif shape == "dangling-link":
+        path.symlink_to(root / "missing.yml")
+    elif shape == "link-loop":
+        path.symlink_to(path.name)
+    elif shape == "unreadable-file":
+        path.write_text("name: Locked\n", encoding="utf-8")
+        shaped.denied_files.add(path)
+    else:  # unreadable-folder
+        path.mkdir()
+        (path / "locked.yml").write_text("name: Locked\n", encoding="utf-8")
+        shaped.denied_folders.add(path)
+
+
+def _is_special(path: Path) -> bool:
+    return os.path.lexists(path) and not path.is_dir() and not path.is_symlink()
+
+
+@contextmanager
+def denied(shaped: Shaped) -> Iterator[None]:
+    """chmod 000 does not stop root (the tests may run as root): refuse where files are
+    opened and folders listed instead, as the kernel would for another user."""
+    real_open, real_listdir = os.open, os.listdir
+
+    def deny_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) in shaped.denied_files or Path(os.path.realpath(path)) in {
+                Path(os.path.realpath(p)) for p in shaped.denied_files}:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def deny_listdir(path: Any = ".") -> list[str]:
+        if Path(os.path.realpath(path)) in {Path(os.path.realpath(p))
+                                             for p in shaped.denied_folders}:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_listdir(path)
+
+    with mock.patch.object(os, "open", deny_open), mock.patch.object(os, "listdir", deny_listdir):
+        yield
+
+
+@contextmanager
+def hang_guard(seconds: int) -> Iterator[None]:
+    """Fail, instead of hanging, when something blocks (a FIFO opened without O_NONBLOCK)."""
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"no answer within {seconds} s")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+SHAPED_PLACES = st.dictionaries(st.sampled_from(PLACES), st.sampled_from(SHAPES), min_size=1,
+                                max_size=3)
+SHAPE_EXAMPLES = examples(40)
+
+
+@settings(FUZZ, max_examples=SHAPE_EXAMPLES)
+@given(kit=valid_kits(), places=SHAPED_PLACES)
+def test_odd_file_system_entries_are_located_errors_never_read_never_a_hang(kit, places):
+    """Links out of the kit (file and folder), FIFOs, /dev/zero, broken and looping links and
+    unreadable files and folders: `check` names each, reads none, exits 1, never hangs."""
+    with written(kit) as (root, content), tempfile.TemporaryDirectory(dir=SCRATCH) as far:
+        outside = Path(far).resolve()
+        (outside / "secret.yml").write_text(f"name: {SECRET}\n", encoding="utf-8")
+        (outside / "thank-you.txt.j2").write_text(f"Subject: {SECRET}\n\nx\n", encoding="utf-8")
+        (root / "spare.yml").write_text("name: Spare\n", encoding="utf-8")
+        (root / "spare").mkdir()
+        (root / "spare" / "spare.yml").write_text("name: Spare\n", encoding="utf-8")
+        (root / "site_overrides/emails").mkdir(parents=True)
+        shaped = Shaped(dict(places))
+        if "site_overrides/emails/_part.txt.j2" in places:
+            (root / "site_overrides/emails/thank-you.txt.j2").write_text(
+                "Subject: Hi\n\n{% include '_part.txt.j2' %}\n", encoding="utf-8")
+        # Folders before what may go inside them, so a later place is not swept away.
+        for relative, shape in sorted(places.items(), key=lambda item: len(item[0])):
+            if not (root / relative).parent.is_dir() and (root / relative).parent.exists():
+                continue
+            if any(Path(other) in Path(relative).parents and (root / other).is_symlink()
+                   for other in places):
+                continue  # inside a folder that is now a link: leave what it leads to alone
+            make_shape(root, outside, relative, shape, shaped)
+        with hang_guard(60), denied(shaped):
+            result = run_check(root)
+        assert_clean_check(result, root, content)
+        assert SECRET not in result.output
+        reported = {shown_path(match["file"]) for line in result.stdout.splitlines()
+                    if (match := LOCATED.match(line))}
+        for relative, shape in places.items():
+            path = root / relative
+            if not os.path.lexists(path) or shape in ("link-in-file", "link-in-folder"):
+                continue
+            if relative.startswith(TEMPLATE_PLACES):
+                if result.exit_code == 1 or (root / "site_overrides/emails").is_symlink():
+                    continue  # templates are checked once the content has no errors
+                template = root / "site_overrides/emails/thank-you.txt.j2"
+                assert {path, template} & reported, (relative, shape, result.output)
+            else:
+                # A folder where a page or an entity file is expected is only ignored.
+                ignored = shape == "unreadable-folder" and path.suffix in (".yml", ".md") and (
+                    path.name != "kit.yml")
+                assert ignored or result.exit_code == 1, (relative, shape, result.output)
+                assert path in reported or any(parent in reported for parent in path.parents), (
+                    relative, shape, result.output)
+        event(f"exit {result.exit_code}")
 
 
 # --- bugs found by the fuzzing, pinned until fixed ------------------------------------------

@@ -116,7 +116,7 @@ class EmailTemplates:
                 "email-template-failed"))
             return
         for path in paths:
-            if path.name.startswith((".", "_")) or path.is_dir():
+            if path.name.startswith((".", "_")) or (path.is_dir() and not path.is_symlink()):
                 continue  # "_name.txt.j2": a piece for {% include %}, not an email
             name = path.name.removesuffix(TEMPLATE_SUFFIX)
             if name not in EMAILS_BY_NAME or not path.name.endswith(TEMPLATE_SUFFIX):
