@@ -1,7 +1,9 @@
-"""`prepkit export`: the generated Markdown and a mkdocs.yml that needs no prepkit plugin."""
+"""The kit as a project any engine that reads mkdocs.yml can build: `prepkit export` writes it
+for plain MkDocs-Material, and the Zensical engine builds it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from generator.overrides import check_overrides
 from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
 from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
-from generator.site import prepare_site, render_site_pages, site_nav
+from generator.site import PreparedSite, prepare_site, render_site_pages, site_nav
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
 NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in
@@ -28,25 +30,46 @@ def export_kit(location: KitLocation, out_dir: Path, *, today: date | None,
     prepared = prepare_site(location.content_dir, today=today, public=public)
     folder = OwnedFolder.claim(out_dir, fence=location.fence, kind="export",
                                what="the export", audience=prepared.audience)
+    with kit_lock(location.cache_dir):
+        project = project_files(prepared, location)
+        stats = folder.mirror(project.files)
+    return project.pages, stats
+
+
+@dataclass(frozen=True)
+class Project:
+    """A kit's site as files for an engine that reads `mkdocs.yml`: the generated pages in
+    docs/, the theme folder in overrides/ and a config that needs no prepkit plugin."""
+
+    pages: list[Page]
+    files: dict[str, bytes]  # path in the project folder -> content
+
+
+def project_files(prepared: PreparedSite, location: KitLocation, *,
+                  site_dir: str | None = None,
+                  extra_docs: dict[str, bytes] | None = None) -> Project:
+    """The project of `prepared` (checked theme folder included); `site_dir` goes into its
+    config, `extra_docs` (packets) into docs/."""
     config = read_mkdocs_config(location.config_file)
     overrides = _custom_dir(config, location)
     if overrides is not None:
         check_overrides(overrides, location.root)
-    with kit_lock(location.cache_dir):
-        pages = render_site_pages(prepared)
-        site_url = config.get("site_url")
-        calendar = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
-                                  site_url=site_url if isinstance(site_url, str) else None)
-        plain = _plain_config(config, has_overrides=overrides is not None)
-        plain["nav"] = site_nav(prepared.kit)
-        files = {"docs/calendar.ics": calendar,
-                 "mkdocs.yml": yaml.safe_dump(plain, sort_keys=False,
-                                              allow_unicode=True).encode("utf-8")}
-        files |= {f"docs/{page.uri}": page.text.encode("utf-8") for page in pages}
-        if overrides is not None:
-            files |= _theme_files(overrides)
-        stats = folder.mirror(files)
-    return pages, stats
+    pages = render_site_pages(prepared)
+    site_url = config.get("site_url")
+    calendar = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
+                              site_url=site_url if isinstance(site_url, str) else None)
+    plain = _plain_config(config, has_overrides=overrides is not None)
+    plain["nav"] = site_nav(prepared.kit)
+    if site_dir is not None:
+        plain["site_dir"] = site_dir
+    files = {"docs/calendar.ics": calendar,
+             "mkdocs.yml": yaml.safe_dump(plain, sort_keys=False,
+                                          allow_unicode=True).encode("utf-8")}
+    files |= {f"docs/{page.uri}": page.text.encode("utf-8") for page in pages}
+    files |= {f"docs/{name}": data for name, data in (extra_docs or {}).items()}
+    if overrides is not None:
+        files |= _theme_files(overrides)
+    return Project(pages, files)
 
 
 def _custom_dir(config: dict[str, Any], location: KitLocation) -> Path | None:

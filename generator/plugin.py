@@ -33,13 +33,17 @@ from mkdocs.utils import clean_directory
 from generator.audience import Audience
 from generator.calendar import calendar_bytes
 from generator.clock import parse_today
+from generator.engines.search_index import WholeSearchIndex
 from generator.errors import ContentError, PrepkitError
 from generator.forking import ForkedCall
 from generator.output import Fence, OwnedFolder, claim_cache, lock
 from generator.output.fence import read_marker
+from generator.output.mirror import write_changed
 from generator.overrides import check_overrides
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
+from generator.render.banner import with_error_banner
+from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
 from generator.site import (
     GeneratedSite,
@@ -49,6 +53,7 @@ from generator.site import (
     site_nav,
     write_site,
 )
+from generator.warning_summary import warning_lines
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
 
@@ -59,6 +64,8 @@ class PrepkitConfig(Config):
     today = c.Optional(c.Type(str))
     public = c.Type(bool, default=False)
     packets = c.Type(bool, default=False)
+    # What `prepkit build` and `prepkit serve` use (plain `mkdocs` commands are MkDocs).
+    engine = c.Choice(("mkdocs", "zensical"), default="mkdocs")
 
 
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
@@ -72,6 +79,10 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
         self.held_lock: Path | None = None  # the kit's write lock, from on_config to the end
+        self.served: list[Page] = []  # while serving: the last good pages
+        self.search_index = WholeSearchIndex()  # kept whole across dirty rebuilds
+        self.rendered: set[str] = set()  # urls of the pages this build rendered
+        self.page_urls: list[str] = []  # urls of every page of the site, in order
         self.calendar_file = Path()
         self.site_folder = OwnedFolder(Path(), "site", None)
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
@@ -116,6 +127,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             for diagnostic in error.diagnostics:
                 log.error(diagnostic.format())
             log.error("prepkit: fix the errors above; still serving the last good version")
+            # ...with a notice on every page, so the browser says so too.
+            write_changed([with_error_banner(page, error) for page in self.served],
+                          self.cache_dir)
         except PrepkitError as error:
             self.failure = error
             self.release_lock()
@@ -160,8 +174,14 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def show(self, site: GeneratedSite) -> None:
         """Take the written site's pages, and show its warnings."""
         self.pages = [(page.uri, page.in_nav) for page in site.pages]
-        for warning in site.warnings:
-            log.warning(warning.format(severity=False))
+        if self.command == "serve":
+            self.served = site.pages
+        lines = warning_lines(site.warnings)
+        if len(lines) == len(site.warnings):
+            for line in lines:
+                log.warning(line)
+        else:  # one summary: past 20, a wall of warnings hides everything else
+            log.warning("\n".join(lines))
 
     def finish_pages(self) -> None:
         if self.writing is not None:
@@ -221,11 +241,22 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     @event_priority(100)  # before any other plugin reads the pages
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.page_urls = [file.url for file in files.documentation_pages()]
         self.finish_pages()
         self.write_calendar()
         return env
 
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        self.rendered.add(page.url)
+        return context
+
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.command == "serve" or self.dirty:
+            self.search_index.complete(Path(config.site_dir), rendered=self.rendered,
+                                       pages=self.page_urls)
+        self.rendered = set()
         self.site_folder.mark([])  # the site's audience, for the next dirty build
         self.release_lock()
 
@@ -250,9 +281,15 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.calendar_call = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        content_dir = self.content_dir(config)
-        if Path(config.docs_dir).resolve() != content_dir.resolve():
-            server.watch(str(content_dir))
+        # The content, the theme folder (the kit's email templates too) and mkdocs.yml.
+        folders = [self.content_dir(config)]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
+        watched = {Path(config.docs_dir).resolve()}
+        for folder in folders:
+            if folder.resolve() not in watched:
+                server.watch(str(folder))
+                watched.add(folder.resolve())
         return server
 
 

@@ -95,3 +95,15 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
         if name == "prepkit":
             return options if isinstance(options, dict) else {}
     return {}
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+def configured_engine(config_file: Path) -> str:
+    """The engine the prepkit plugin's `engine` option names in mkdocs.yml (default mkdocs)."""
+    engine = plugin_options(read_mkdocs_config(config_file)).get("engine") or "mkdocs"
+    if engine not in ENGINES:
+        raise PrepkitError(f"{config_file}: the prepkit plugin's engine must be mkdocs or "
+                           f"zensical, not {engine!r}")
+    return str(engine)

@@ -11,12 +11,19 @@ from generator.cli.options import config_file_option
 from generator.clock import parse_today
 from generator.export import export_kit
 from generator.mkdocs_run import build_site, load_kit_config, mkdocs_logging
-from generator.settings import locate_kit
+from generator.settings import ENGINES, configured_engine, locate_kit
 
 today_option = click.option(
     "--today", metavar="YYYY-MM-DD",
     help="The date to compute stages and due dates from (default: PREPKIT_TODAY, "
          "SOURCE_DATE_EPOCH, or the real today), for reproducible builds.")
+
+
+engine_option = click.option(
+    "--engine", type=click.Choice(ENGINES),
+    help="What turns the pages into a site: mkdocs (MkDocs-Material, the default) or "
+         "zensical (faster; its authors' successor). Default: the prepkit plugin's `engine` "
+         "option in mkdocs.yml.")
 
 
 @click.command()
@@ -31,17 +38,29 @@ today_option = click.option(
               help="Also print each interview's packet into packets/ in the site, with a "
                    "download button on its prep page (or set `packets: true` under the "
                    "prepkit plugin in mkdocs.yml).")
+@engine_option
 @click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' progress messages.")
 def build(config_file: Path, site_dir: Path | None, today: str | None, strict: bool,
-          public: bool, packets: bool, verbose: bool) -> None:
+          public: bool, packets: bool, engine: str | None, verbose: bool) -> None:
     """Build the guide site from the kit's content.
 
     \b
     Examples:
       prepkit build --today 2026-11-25
       prepkit build --packets --site-dir site-private
+      prepkit build --engine zensical
     """
-    parse_today(today)  # a malformed date is reported before anything is built
+    day = parse_today(today)  # a malformed date is reported before anything is built
+    if (engine or configured_engine(config_file)) == "zensical":
+        from generator.engines.zensical import build_with_zensical
+
+        built_site = build_with_zensical(config_file, site_dir=site_dir, today=day,
+                                         strict=strict, public=public, packets=packets)
+        for line in built_site.warnings:
+            click.echo(f"warning: {line}", err=True)
+        what = "site and packets" if packets else "site"
+        click.echo(f"Built the {what} in {built_site.site_dir} with Zensical")
+        return
     config = build_site(config_file, site_dir=site_dir, today=today, strict=strict,
                         public=public, packets=packets, verbose=verbose)
     built = "site and packets" if config.plugins["prepkit"].config.packets else "site"
@@ -55,7 +74,9 @@ def build(config_file: Path, site_dir: Path | None, today: str | None, strict: b
 @today_option
 @click.option("--full", is_flag=True,
               help="Rebuild every page on each change (default: only pages whose text changed).")
-def serve(config_file: Path, dev_addr: str, today: str | None, full: bool) -> None:
+@engine_option
+def serve(config_file: Path, dev_addr: str, today: str | None, full: bool,
+          engine: str | None) -> None:
     """Serve the site locally and rebuild it whenever a content file changes.
 
     A mistake made while serving is shown in the terminal; the last good site stays up.
@@ -68,8 +89,13 @@ def serve(config_file: Path, dev_addr: str, today: str | None, full: bool) -> No
     """
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    day = parse_today(today)
+    if (engine or configured_engine(config_file)) == "zensical":
+        from generator.engines.zensical_serve import serve_with_zensical
+
+        serve_with_zensical(config_file, dev_addr=dev_addr, today=day)
+        return
     if today is not None:
-        parse_today(today)
         os.environ["PREPKIT_TODAY"] = today  # read again by each rebuild
     load_kit_config(config_file)  # report a missing file or plugin before serving
     # Rebuilding only changed pages is the point here, so MkDocs' caution about it is noise.
