@@ -21,7 +21,8 @@ import nh3
 
 from generator.render import escape
 
-_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "code", "blockquote"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}  # printed as paragraphs in bold
+_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "code", "blockquote", *_HEADINGS}
 _ATTRIBUTES = {"a": {"href"}, "ol": {"start"}}
 _STYLES = {"em": "i", "strong": "b", "code": "c"}
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -79,9 +80,11 @@ class _BlockReader(HTMLParser):
             self._links.append(web_address(href) if href else None)
         elif tag == "br":
             self._runs().append({"br": True})
-        elif tag == "p":
+        elif tag == "p" or tag in _HEADINGS:
             self._end_paragraph()
             self._paragraph = []
+            if tag in _HEADINGS:
+                self._styles.append("b")
         elif tag in ("ul", "ol"):
             self._end_paragraph()
             start = values.get("start")
@@ -108,8 +111,10 @@ class _BlockReader(HTMLParser):
             self._styles.reverse()
         elif tag == "a" and self._links:
             self._links.pop()
-        elif tag == "p":
+        elif tag == "p" or tag in _HEADINGS:
             self._end_paragraph()
+            if tag in _HEADINGS and "b" in self._styles:
+                self._styles.remove("b")
         elif tag in ("ul", "ol") and self._lists:
             self._end_paragraph()
             self._lists.pop()
