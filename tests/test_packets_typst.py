@@ -267,3 +267,18 @@ def test_a_template_error_is_a_plain_error_that_asks_for_a_report():
             "packets": []}
     with pytest.raises(PrepkitError, match=r"(?s)a packet could not be printed: .*this is a bug"):
         pdf.data_to_pdf(data, today=TODAY)
+
+
+def test_a_name_the_built_in_fonts_cannot_show_still_prints_tagged(tmp_path, example_kit):
+    contact = example_kit / "content/contacts/priya-natarajan.yml"
+    write(example_kit, "content/contacts/priya-natarajan.yml", contact.read_text(
+        encoding="utf-8").replace("name: Priya Natarajan", "name: 李雷 Li Lei"))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    assert_clean_exit(result, 0)
+    reader = read_pdf(tmp_path / f"{SCHEDULED}.pdf")
+    assert "Li Lei" in flat(reader.pages[0].extract_text())
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"].value is True
+    assert catalog["/Lang"] == "en"
+    # the empty boxes PDF/UA forbids: this packet does not claim it
+    assert b"pdfuaid" not in catalog["/Metadata"].get_object().get_data()

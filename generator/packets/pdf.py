@@ -4,8 +4,9 @@ Typst comes as a wheel with its fonts built in: no system library and no system 
 (system fonts are ignored, so a packet looks the same on every machine). The template is
 compiled with the packet's data as JSON in `sys.inputs`, never pasted into the template.
 
-The PDF is tagged and meets PDF/UA-1 (Typst checks it, and refuses to write one that does not),
-and is reproducible: its creation date is the run's `today` at midnight UTC, so the same data
+The PDF is tagged and meets PDF/UA-1 (Typst checks it, and refuses to write one that does not;
+a packet with text the built-in fonts cannot show is written tagged, without the PDF/UA-1
+claim), and is reproducible: its creation date is the run's `today` at midnight UTC, so the same data
 and day give the same bytes. Its keywords record a digest of what it was made from (the data,
 the template and the versions of prepkit and Typst); a later run reads it back and skips a
 packet whose source has not changed.
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 TEMPLATE = "packet.typ"
 PDF_STANDARDS: list[PDFStandard] = ["ua-1"]
+# How Typst begins its refusal of text that no font given to it can show, under PDF/UA-1.
+_FONT_REFUSED = "PDF/UA-1 error: the text"
 
 
 def template_source() -> bytes:
@@ -95,16 +98,29 @@ class _Engine:
         inputs = {"data": document, **({"key": key} if key else {})}
         with self.lock:
             try:
-                pdf = self.compiler.compile(input=self.template, format="pdf",
-                                            sys_inputs=inputs,
-                                            timestamp=creation_moment(today),
-                                            pdf_standards=PDF_STANDARDS)
+                return self._compile(inputs, today, PDF_STANDARDS)
             except self.typst.TypstError as error:
-                raise PrepkitError(f"a packet could not be printed: {error.message} "
-                                   f"({error.diagnostic.strip()}); this is a bug in prepkit, "
-                                   "please report it") from None
+                if not error.message.startswith(_FONT_REFUSED):
+                    raise _bug(error) from None
+            # Text the built-in fonts cannot show (Chinese or Arabic names, say) prints as
+            # empty boxes, which PDF/UA forbids: such a packet is tagged but claims no PDF/UA.
+            try:
+                return self._compile(inputs, today, [])
+            except self.typst.TypstError as error:
+                raise _bug(error) from None
+
+    def _compile(self, inputs: dict[str, str], today: date,
+                 standards: list[PDFStandard]) -> bytes:
+        pdf = self.compiler.compile(input=self.template, format="pdf", sys_inputs=inputs,
+                                    timestamp=creation_moment(today), pdf_standards=standards)
         assert isinstance(pdf, bytes)
         return pdf
+
+
+def _bug(error: typst.TypstError) -> PrepkitError:
+    return PrepkitError(f"a packet could not be printed: {error.message} "
+                        f"({error.diagnostic.strip()}); this is a bug in prepkit, please "
+                        "report it")
 
 
 @functools.cache
