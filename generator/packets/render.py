@@ -174,7 +174,7 @@ def _budget(budget: Budget, agenda: list[AgendaEntry]) -> Data:
                    f"{budget.duration}. Mark some as nice to ask, or ask for more time when "
                    "you confirm.")
     elif budget.extra_minutes:
-        note = (f"The questions run {budget.extra_minutes} minutes past minute "
+        note = (f"The questions run {_count(budget.extra_minutes, 'minute')} past minute "
                 f"{budget.duration}: ask the extras only if the conversation goes well and "
                 "they offer the time.")
     return {
