@@ -6,10 +6,10 @@ compiled with the packet's data as JSON in `sys.inputs`, never pasted into the t
 
 The PDF is tagged and meets PDF/UA-1 (Typst checks it, and refuses to write one that does not;
 a packet with text the built-in fonts cannot show is written tagged, without the PDF/UA-1
-claim), and is reproducible: its creation date is the run's `today` at midnight UTC, so the same data
-and day give the same bytes. Its keywords record a digest of what it was made from (the data,
-the template and the versions of prepkit and Typst); a later run reads it back and skips a
-packet whose source has not changed.
+claim), and is reproducible: its creation date is the run's `today` at midnight UTC, so the
+same data and day give the same bytes. Its keywords record a digest of what it was made from
+(the data, the template and the versions of prepkit and Typst); a later run reads it back and
+skips a packet whose source has not changed.
 """
 
 from __future__ import annotations
