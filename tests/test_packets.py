@@ -1,4 +1,4 @@
-"""Printed prep packets: real PDFs rendered by WeasyPrint into tmp_path, read back with pypdf."""
+"""Printed prep packets: real PDFs laid out by Typst into tmp_path, read back with pypdf."""
 
 from __future__ import annotations
 
@@ -98,7 +98,8 @@ def test_every_example_packet_names_the_person_and_fits_a_few_pages(example_pack
     for interview_id, interview in kit.interviews.items():
         texts = page_texts(out_dir / f"{interview_id}.pdf")
         name = kit.contacts[interview.contact].name
-        assert 1 <= len(texts) <= 4, (interview_id, len(texts))
+        # two pages to prepare with, then the lined notes page
+        assert 2 <= len(texts) <= 3, (interview_id, len(texts))
         assert f"Conversation with {name}" in texts[0]
         assert "At a glance" in texts[0]
         # the footer of every page carries the person's name and the page number
@@ -241,20 +242,6 @@ def test_public_contacts_hidden_leaves_the_person_out(tmp_path, example_kit):
         assert value not in whole
 
 
-def test_the_fetcher_opens_only_data_and_local_file_urls(tmp_path):
-    fetcher = pdf.local_url_fetcher()
-    for refused in ("http://127.0.0.1:9/x.png", "https://example.com/font.woff2",
-                    "ftp://example.com/x", "file://example.com/etc/passwd", "//example.com/x",
-                    "javascript:alert(1)"):
-        with pytest.raises(ValueError, match="fetches nothing from the network"):
-            fetcher.fetch(refused)
-    response = fetcher.fetch("data:text/plain;base64,aGVsbG8=")
-    assert response.read() == b"hello"
-    local = tmp_path / "local.css"
-    local.write_text("p {}", encoding="utf-8")
-    assert fetcher.fetch(local.as_uri()).read() == b"p {}"
-
-
 @pytest.fixture
 def listening_socket() -> Iterator[tuple[int, list[object]]]:
     """A TCP port on this machine that records every connection made to it."""
@@ -280,13 +267,19 @@ def listening_socket() -> Iterator[tuple[int, list[object]]]:
     server.close()
 
 
-def test_weasyprint_never_connects_for_an_image_or_stylesheet(listening_socket):
+def test_typst_never_connects_for_anything_in_the_kit(tmp_path, example_kit,
+                                                     listening_socket):
     port, accepted = listening_socket
-    html = (f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/a.css">'
-            f'<style>p {{ background: url(http://127.0.0.1:{port}/b.png) }}</style></head>'
-            f'<body><p>Hello</p><img src="http://127.0.0.1:{port}/c.png"></body></html>')
-    data = pdf.html_to_pdf(html)
-    assert "Hello" in pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    address = f"http://127.0.0.1:{port}/x"
+    contact = example_kit / "content/contacts/priya-natarajan.yml"
+    text = contact.read_text(encoding="utf-8").replace(
+        "background: |\n", f"background: |\n  [a link]({address}) "
+        f"#import \"@preview/cetz:0.3.0\" #image(\"{address}.png\")\n")
+    write(example_kit, "content/contacts/priya-natarajan.yml", text)
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    assert_clean_exit(result, 0)
+    whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
+    assert f'#import "@preview/cetz:0.3.0" #image("{address}.png")' in whole
     assert accepted == []
 
 
@@ -314,13 +307,13 @@ def test_markup_in_yaml_text_is_printed_as_typed(tmp_path, example_kit, listenin
     assert all(str(uri).startswith(("https://", "http://")) for uri in links if uri)
 
 
-def test_missing_system_libraries_name_the_debian_packages(monkeypatch):
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # what a failed import looks like
+def test_a_missing_typst_package_is_a_plain_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "typst", None)  # what a failed import looks like
     pdf._engine.cache_clear()
     try:
         with pytest.raises(PrepkitError, match=re.escape(
-                "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0")):
-            pdf.html_to_pdf("<p>x</p>")
+                "printed packets need the `typst` package")):
+            pdf.data_to_pdf({}, today=TODAY)
     finally:
         pdf._engine.cache_clear()
 
@@ -474,40 +467,41 @@ def test_the_command_is_documented_with_an_example():
 
 # --- many packets ---------------------------------------------------------------------------
 
-def test_parallel_and_serial_printing_give_the_same_files(tmp_path):
+def test_many_packets_print_the_same_twice_and_report_progress(tmp_path):
     synthetic_module().write_kit(tmp_path / "kit", interviews=7, seed=3)
     kit, relations = loaded(tmp_path / "kit")
     seen: list[tuple[int, int]] = []
-    serial = write_packets(kit, relations, out_dir=tmp_path / "serial", today=TODAY,
-                           public=False, jobs=1)
-    parallel = write_packets(kit, relations, out_dir=tmp_path / "parallel", today=TODAY,
-                             public=False, jobs=2,
-                             progress=lambda done, total: seen.append((done, total)))
-    assert [path.name for path in serial] == [path.name for path in parallel]
-    assert len(serial) == 7
-    for one, other in zip(serial, parallel, strict=True):
+    first = write_packets(kit, relations, out_dir=tmp_path / "first", today=TODAY,
+                          public=False, jobs=1)
+    second = write_packets(kit, relations, out_dir=tmp_path / "second", today=TODAY,
+                           public=False, jobs=2,
+                           progress=lambda done, total: seen.append((done, total)))
+    assert [path.name for path in first] == [path.name for path in second]
+    assert len(first) == 7
+    for one, other in zip(first, second, strict=True):
         assert one.read_bytes() == other.read_bytes()
     assert seen == [(done, 7) for done in range(1, 8)]
-    for path in serial:
+    for path in first:
         assert 1 <= len(read_pdf(path).pages) <= 5
 
 
-def test_a_caller_running_threads_gets_workers_from_a_fork_server(tmp_path):
-    """Like `mkdocs serve`: workers are never forked from a process with threads running."""
+def test_packets_printed_from_threads_at_once_are_the_same(tmp_path):
+    """Like `mkdocs serve`, whose rebuilds run while other threads are running."""
     kit, relations = loaded(REPO_ROOT)
     ids = list(kit.interviews)[:5]
-    stop = threading.Event()
-    watcher = threading.Thread(target=stop.wait, daemon=True)
-    watcher.start()
-    try:
-        threaded = write_packets(kit, relations, out_dir=tmp_path / "threaded", today=TODAY,
-                                 public=False, interview_ids=ids, jobs=2)
-    finally:
-        stop.set()
-        watcher.join()
+    folders = [tmp_path / f"thread-{number}" for number in range(3)]
+    threads = [threading.Thread(target=write_packets, args=(kit, relations), kwargs={
+        "out_dir": folder, "today": TODAY, "public": False, "interview_ids": ids})
+        for folder in folders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     serial = write_packets(kit, relations, out_dir=tmp_path / "serial", today=TODAY,
-                           public=False, interview_ids=ids, jobs=1)
-    assert [path.read_bytes() for path in threaded] == [path.read_bytes() for path in serial]
+                           public=False, interview_ids=ids)
+    for folder in folders:
+        assert [(folder / path.name).read_bytes() for path in serial] == \
+            [path.read_bytes() for path in serial]
 
 
 def test_write_booklet_takes_named_interviews_in_date_order(tmp_path):
@@ -612,7 +606,7 @@ def test_packets_true_in_mkdocs_yml_works_with_plain_mkdocs_build(example_kit):
 
 
 def test_a_packet_that_cannot_print_stops_the_build_plainly(example_kit, monkeypatch):
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # what a failed import looks like
+    monkeypatch.setitem(sys.modules, "typst", None)  # what a failed import looks like
     pdf._engine.cache_clear()
     run_build(example_kit)
     (example_kit / "site/keep.txt").write_text("the last good site", encoding="utf-8")
@@ -621,6 +615,5 @@ def test_a_packet_that_cannot_print_stops_the_build_plainly(example_kit, monkeyp
     finally:
         pdf._engine.cache_clear()
     assert_clean_exit(result, 1)
-    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in \
-        result.output
+    assert "printed packets need the `typst` package" in result.output
     assert (example_kit / "site/keep.txt").read_text(encoding="utf-8") == "the last good site"

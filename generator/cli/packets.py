@@ -32,8 +32,8 @@ from generator.settings import KitLocation, locate_kit, read_mkdocs_config
 @click.option("--booklet", is_flag=True,
               help="One booklet.pdf with a contents page: every upcoming (scheduled) "
                    "conversation in date order, or the --interview ones.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Processes to print with (default: one per core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", hidden=True,
+              help="Accepted for older scripts; packets are printed in one process.")
 def packets(config_file: Path, interview_ids: tuple[str, ...], out_dir: Path | None,
             public: bool, today: str | None, booklet: bool, jobs: int | None) -> None:
     """Print prep packets: one PDF per interview to bring to the conversation.

@@ -1,8 +1,11 @@
-"""Printed packets on disk: which interviews, render, convert, write the changed files.
+"""Printed packets on disk: which interviews, render, compile, write the changed files.
 
 The only module of `generator.packets` that writes. A packet whose PDF was made from the same
-HTML, stylesheet and versions (its identifier says so) is not printed again, and a PDF is
+data, template and versions (its keywords say so) is not printed again, and a PDF is
 rewritten only when its bytes changed, so a rebuild leaves unchanged packets alone.
+
+Typst compiles a packet in a few milliseconds, so every packet is printed in this process, one
+after the other: starting worker processes would cost more than it saves (bench/README.md).
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from generator.derive import Relations
 from generator.errors import PrepkitError
 from generator.kit import Kit
 from generator.packets import pdf
-from generator.packets.parallel import convert_all
 from generator.packets.render import PacketOptions, PacketRenderer, upcoming_interviews
 from generator.validate import did_you_mean
 
@@ -27,32 +29,31 @@ def write_packets(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
                   jobs: int | None = None,
                   progress: Callable[[int, int], None] | None = None) -> list[Path]:
     """Write `<out_dir>/<interview id>.pdf` for each interview (all when `interview_ids` is
-    None), converting across cores when there are more than a few; return the paths.
+    None); return the paths. `jobs` is accepted for older callers and has no effect: every
+    packet is printed in this process.
 
     Raise PrepkitError for an unknown id or an output folder inside the content folder.
     """
+    del jobs  # one process is fastest with Typst
     ids = list(kit.interviews) if interview_ids is None else checked_ids(kit, interview_ids)
     _check_out_dir(kit, out_dir)
     renderer = PacketRenderer(kit, relations, PacketOptions(today=today, public=public))
     paths = [out_dir / f"{interview_id}.pdf" for interview_id in ids]
     to_print: list[tuple[Path, str, str]] = []
     for path, interview_id in zip(paths, ids, strict=True):
-        html = renderer.packet_html(interview_id)
-        key = pdf.source_key(html)
+        document = pdf.data_json(renderer.packet_data(interview_id))
+        key = pdf.source_key(document)
         if not pdf.made_from(path, key):
-            to_print.append((path, html, key))
+            to_print.append((path, document, key))
     unchanged = len(paths) - len(to_print)
     if progress and unchanged:
         progress(unchanged, len(paths))
-
-    def advance(done: int, total: int) -> None:
+    if to_print:
+        pdf.warm_up()  # a missing package is reported before anything is written
+    for done, (path, document, key) in enumerate(to_print, start=1):
+        _write_if_changed(path, pdf.document_to_pdf(document, today=today, key=key))
         if progress:
-            progress(unchanged + done, unchanged + total)
-
-    printed = convert_all([(html, key) for _, html, key in to_print], jobs=jobs,
-                          progress=advance)
-    for (path, _, _), data in zip(to_print, printed, strict=True):
-        _write_if_changed(path, data)
+            progress(unchanged + done, len(paths))
     return paths
 
 
@@ -82,13 +83,13 @@ def write_booklet(kit: Kit, relations: Relations, *, out_dir: Path, today: date,
             "put in a booklet; add `scheduled.at` to an interview, or name interviews with "
             "--interview ID")
     _check_out_dir(kit, out_dir)
-    html = PacketRenderer(kit, relations, PacketOptions(today=today, public=public)) \
-        .booklet_html(ids)
+    document = pdf.data_json(
+        PacketRenderer(kit, relations, PacketOptions(today=today, public=public))
+        .booklet_data(ids))
     path = out_dir / BOOKLET_NAME
-    key = pdf.source_key(html)
+    key = pdf.source_key(document)
     if not pdf.made_from(path, key):
-        [data] = convert_all([(html, key)])
-        _write_if_changed(path, data)
+        _write_if_changed(path, pdf.document_to_pdf(document, today=today, key=key))
     return path
 
 

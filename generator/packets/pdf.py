@@ -1,133 +1,148 @@
-"""From packet HTML to PDF bytes with WeasyPrint, fetching nothing from the network.
+"""From a packet's data to PDF bytes with Typst, in this process, fetching nothing.
 
-WeasyPrint is imported on first use, so commands that print nothing never load it, and a
-machine without its system libraries gets a plain message naming the packages to install.
-The stylesheet is parsed once per process and shared by every packet it renders.
+Typst comes as a wheel with its fonts built in: no system library and no system font is used
+(system fonts are ignored, so a packet looks the same on every machine). The template is
+compiled with the packet's data as JSON in `sys.inputs`, never pasted into the template.
 
-Each PDF's file identifier (its trailer's /ID) records a digest of what it was made from: the
-HTML, the stylesheet and the versions of prepkit and WeasyPrint. A later run reads it back
-from the end of the file and skips a packet whose source has not changed.
+The PDF is tagged and meets PDF/UA-1 (Typst checks it, and refuses to write one that does not;
+a packet with text the built-in fonts cannot show is written tagged, without the PDF/UA-1
+claim), and is reproducible: its creation date is the run's `today` at midnight UTC, so the
+same data and day give the same bytes. Its keywords record a digest of what it was made from
+(the data, the template and the versions of prepkit and Typst); a later run reads it back and
+skips a packet whose source has not changed.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
-import os
+import json
+import threading
+from datetime import UTC, date, datetime, time
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from generator import __version__
 from generator.errors import PrepkitError
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    import typst
+    from typst import PDFStandard
 
-SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
-_LOCAL_HOSTS = {"", "localhost"}
-
-
-def _import_weasyprint() -> ModuleType:
-    try:
-        return importlib.import_module("weasyprint")
-    except (OSError, ImportError) as error:
-        raise PrepkitError(
-            f"printed packets need WeasyPrint and the system libraries it draws text with, "
-            f"which could not be loaded ({error}). On Debian or Ubuntu install them with: "
-            f"sudo apt-get install {SYSTEM_PACKAGES}") from None
+TEMPLATE = "packet.typ"
+PDF_STANDARDS: list[PDFStandard] = ["ua-1"]
+# How Typst begins its refusal of text that no font given to it can show, under PDF/UA-1.
+_FONT_REFUSED = "PDF/UA-1 error: the text"
 
 
-def stylesheet() -> str:
-    """packet.css, the print stylesheet of every packet and booklet."""
-    return resources.files("generator.packets").joinpath("packet.css").read_text("utf-8")
+def template_source() -> bytes:
+    """templates/packet.typ, the layout of every packet and booklet."""
+    return _templates_dir().joinpath(TEMPLATE).read_bytes()
 
 
-@functools.cache
-def _engine() -> _Engine:
-    return _Engine(_import_weasyprint())
+def _templates_dir() -> Path:
+    return Path(str(resources.files("generator.packets").joinpath("templates")))
 
 
-def refuse_remote(url: str) -> None:
-    """Raise ValueError unless `url` is a data: URL or a file: URL on this machine."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "data":
-        return
-    if scheme == "file" and parts.netloc.lower() in _LOCAL_HOSTS:
-        return
-    raise ValueError(f"prepkit fetches nothing from the network while printing; "
-                     f"refused {url[:200]!r}")
+def data_json(data: dict[str, Any]) -> str:
+    """The data as the template reads it: JSON with keys in a fixed order."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def local_url_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that opens only data: and local file: URLs."""
-    return _engine().fetcher_class()
-
-
-class _Engine:
-    """WeasyPrint, its fonts and the parsed stylesheet: loaded once, used for every packet."""
-
-    def __init__(self, weasyprint: ModuleType) -> None:
-        fonts_module = importlib.import_module("weasyprint.text.fonts")
-
-        class LocalOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[misc,name-defined]
-            """Refuses every URL but data: and local file: ones, before opening anything."""
-
-            def fetch(self, url: str, headers: Any = None) -> Any:
-                refuse_remote(url)
-                return super().fetch(url, headers)
-
-        self.weasyprint = weasyprint
-        self.fetcher_class = LocalOnlyFetcher
-        self.fonts = fonts_module.FontConfiguration()
-        self.css = weasyprint.CSS(string=stylesheet(), font_config=self.fonts,
-                                  url_fetcher=LocalOnlyFetcher())
-
-    def write_pdf(self, html: str, source_key: str | None) -> bytes:
-        document = self.weasyprint.HTML(string=html, url_fetcher=self.fetcher_class())
-        pdf: bytes = document.write_pdf(
-            stylesheets=[self.css], font_config=self.fonts,
-            pdf_identifier=source_key.encode("ascii") if source_key else None)
-        return pdf
-
-
-def html_to_pdf(html: str, source_key: str | None = None) -> bytes:
-    """The PDF of one packet's (or booklet's) HTML; `source_key` becomes its identifier."""
-    return _engine().write_pdf(html, source_key)
-
-
-def source_key(html: str) -> str:
-    """A digest of everything a PDF is made from: its HTML, the stylesheet and the versions."""
+def source_key(document: str) -> str:
+    """A digest of everything a PDF is made from: its data (as JSON), the template, the PDF
+    standard and the versions of prepkit and Typst."""
     digest = hashlib.sha256()
-    for part in (html, stylesheet(), __version__, _weasyprint_version()):
+    for part in (document, template_source().decode("utf-8"), " ".join(PDF_STANDARDS),
+                 __version__, typst_version()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return f"prepkit-{digest.hexdigest()[:40]}"
 
 
 @functools.cache
-def _weasyprint_version() -> str:
+def typst_version() -> str:
     try:
-        return metadata.version("weasyprint")
+        return metadata.version("typst")
     except metadata.PackageNotFoundError:
         return "unknown"
 
 
+def creation_moment(today: date) -> datetime:
+    """The creation date written into every PDF of a run: `today` at midnight UTC."""
+    return datetime.combine(today, time.min, tzinfo=UTC)
+
+
 def made_from(path: Path, key: str) -> bool:
-    """Whether the PDF at `path` was made from the source `key` names (read from its end)."""
+    """Whether the PDF at `path` was made from the source `key` names."""
     try:
-        with path.open("rb") as file:
-            file.seek(0, os.SEEK_END)
-            file.seek(max(0, file.tell() - 4096))
-            tail = file.read()
+        data = path.read_bytes()
     except OSError:
         return False
-    return f"({key})".encode("ascii") in tail
+    return f"({key})".encode("ascii") in data
+
+
+class _Engine:
+    """One Typst compiler for the process: its fonts are loaded once, and a lock lets threads
+    (such as `mkdocs serve`'s) share it."""
+
+    def __init__(self, typst_module: Any) -> None:
+        self.typst = typst_module
+        self.template = template_source()
+        self.compiler: typst.Compiler = typst_module.Compiler(
+            root=str(_templates_dir()), font_paths=[], ignore_system_fonts=True)
+        self.lock = threading.Lock()
+
+    def compile(self, document: str, key: str | None, today: date) -> bytes:
+        inputs = {"data": document, **({"key": key} if key else {})}
+        with self.lock:
+            try:
+                return self._compile(inputs, today, PDF_STANDARDS)
+            except self.typst.TypstError as error:
+                if not error.message.startswith(_FONT_REFUSED):
+                    raise _bug(error) from None
+            # Text the built-in fonts cannot show (Chinese or Arabic names, say) prints as
+            # empty boxes, which PDF/UA forbids: such a packet is tagged but claims no PDF/UA.
+            try:
+                return self._compile(inputs, today, [])
+            except self.typst.TypstError as error:
+                raise _bug(error) from None
+
+    def _compile(self, inputs: dict[str, str], today: date,
+                 standards: list[PDFStandard]) -> bytes:
+        pdf = self.compiler.compile(input=self.template, format="pdf", sys_inputs=inputs,
+                                    timestamp=creation_moment(today), pdf_standards=standards)
+        assert isinstance(pdf, bytes)
+        return pdf
+
+
+def _bug(error: typst.TypstError) -> PrepkitError:
+    return PrepkitError(f"a packet could not be printed: {error.message} "
+                        f"({error.diagnostic.strip()}); this is a bug in prepkit, please "
+                        "report it")
+
+
+@functools.cache
+def _engine() -> _Engine:
+    try:
+        import typst
+    except ImportError as error:
+        raise PrepkitError(f"printed packets need the `typst` package, which could not be "
+                           f"loaded ({error}); reinstall prepkit with pip") from None
+    return _Engine(typst)
+
+
+def data_to_pdf(data: dict[str, Any], *, today: date, key: str | None = None) -> bytes:
+    """The PDF of one packet's (or booklet's) data; `key` is recorded in its keywords."""
+    return document_to_pdf(data_json(data), today=today, key=key)
+
+
+def document_to_pdf(document: str, *, today: date, key: str | None = None) -> bytes:
+    """The PDF of data already turned into JSON by `data_json`."""
+    return _engine().compile(document, key, today)
 
 
 def warm_up() -> None:
-    """Load WeasyPrint and parse the stylesheet now (each parallel worker does this once)."""
+    """Load Typst and its fonts now."""
     _engine()

@@ -1,26 +1,27 @@
-"""From the kit to the HTML of printed packets: a pure function, nothing read or written.
+"""From the kit to the data of printed packets: a pure function, nothing read or written.
 
-The print templates are HTML with Jinja's autoescape on, so every value from YAML is escaped
-for HTML; the only unescaped values are the sanitized Markdown fields (packets/markup.py).
-The HTML refers to no file or address at all: pdf.py applies packet.css to it.
+A packet (or a booklet) is one JSON document that the Typst template (templates/packet.typ)
+reads with `json(bytes(sys.inputs.data))`. Every value from YAML stays a JSON string, shown by
+the template as text: no value is ever pasted into Typst markup, so none can run as code.
+Dates, counts and plurals are worded here, so the template only lays things out.
 """
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
-
-import jinja2
+from typing import Any
 
 from generator.derive import Relations, Stage
 from generator.kit import Kit
+from generator.packets.checklists import Checklist
 from generator.packets.thank_you import ThankYouDrafts
-from generator.packets.view import Packet, build_packet, long_date
+from generator.packets.view import AgendaEntry, Budget, Packet, Row, build_packet, long_date
 
-# Ruled lines on the notes page: as many as fill the page below its heading.
-NOTES_LINES = {"letter": 32, "a4": 35}
-PAPER_SIZES = {"letter": "letter", "a4": "A4"}
+PAPER_SIZES = {"letter": "us-letter", "a4": "a4"}
+BOOKLET_TITLE = "Upcoming conversations"
+
+Data = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -29,28 +30,6 @@ class PacketOptions:
 
     today: date
     public: bool = False
-
-
-def _short_date(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
-def _short_moment(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator.packets", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(long_date=long_date, short_date=_short_date,
-                       short_moment=_short_moment)
-    return env
 
 
 def is_public(kit: Kit, public: bool) -> bool:
@@ -72,35 +51,41 @@ class PacketRenderer:
         return build_packet(self.kit, self.relations, interview_id, today=self.options.today,
                             public=self.public, drafts=self.drafts)
 
-    def packet_html(self, interview_id: str) -> str:
-        """The HTML of one interview's packet."""
-        return _environment().get_template("packet.html.j2").render(
-            packet=self.packet(interview_id), **self._shared())
+    def packet_data(self, interview_id: str) -> Data:
+        """The template's data for one interview's packet."""
+        packet = self.packet(interview_id)
+        return {**self._shared(), "kind": "packet",
+                "title": f"Prep packet: conversation with {packet.person}",
+                "packets": [_packet_data(packet)]}
 
-    def booklet_html(self, interview_ids: list[str]) -> str:
-        """The HTML of a booklet: a contents page, then each packet in date order."""
+    def booklet_data(self, interview_ids: list[str]) -> Data:
+        """The template's data for a booklet: a contents page, then each packet in date
+        order."""
         packets = sorted((self.packet(interview_id) for interview_id in interview_ids),
                          key=_in_date_order)
-        return _environment().get_template("booklet.html.j2").render(
-            packets=packets, title="Upcoming conversations", kit_title=self.kit.settings.title,
-            **self._shared())
+        count = len(packets)
+        return {**self._shared(), "kind": "booklet", "title": BOOKLET_TITLE,
+                "kicker": f"Prep booklet · as of {long_date(self.options.today)}",
+                "intro": f"{self.kit.settings.title}: {_count(count, 'conversation')}, one "
+                         "packet each, in date order.",
+                "contents": [_contents_entry(packet) for packet in packets],
+                "packets": [_packet_data(packet) for packet in packets]}
 
-    def _shared(self) -> dict[str, object]:
-        paper = self.kit.settings.paper
-        return {"paper": PAPER_SIZES[paper], "notes_lines": NOTES_LINES[paper],
-                "owner": self.kit.settings.owner.name, "today": self.options.today}
-
-
-def render_packet_html(kit: Kit, relations: Relations, interview_id: str,
-                       options: PacketOptions) -> str:
-    """The HTML of one interview's packet."""
-    return PacketRenderer(kit, relations, options).packet_html(interview_id)
+    def _shared(self) -> Data:
+        return {"paper": PAPER_SIZES[self.kit.settings.paper], "lang": "en",
+                "author": self.kit.settings.owner.name}
 
 
-def render_booklet_html(kit: Kit, relations: Relations, interview_ids: list[str],
-                        options: PacketOptions) -> str:
-    """The HTML of one booklet: a contents page, then each interview's packet in date order."""
-    return PacketRenderer(kit, relations, options).booklet_html(interview_ids)
+def render_packet_data(kit: Kit, relations: Relations, interview_id: str,
+                       options: PacketOptions) -> Data:
+    """The template's data for one interview's packet."""
+    return PacketRenderer(kit, relations, options).packet_data(interview_id)
+
+
+def render_booklet_data(kit: Kit, relations: Relations, interview_ids: list[str],
+                        options: PacketOptions) -> Data:
+    """The template's data for a booklet: a contents page, then each packet in date order."""
+    return PacketRenderer(kit, relations, options).booklet_data(interview_ids)
 
 
 def upcoming_interviews(kit: Kit, relations: Relations) -> list[str]:
@@ -115,3 +100,111 @@ def upcoming_interviews(kit: Kit, relations: Relations) -> list[str]:
 
 def _in_date_order(packet: Packet) -> tuple[datetime, str]:
     return (packet.when or datetime.max, packet.interview_id)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _short_moment(moment: datetime) -> str:
+    return f"{moment:%a} {moment.day} {moment:%b %Y}, {moment:%H:%M}"
+
+
+def _contents_entry(packet: Packet) -> Data:
+    must = sum(1 for entry in packet.agenda if entry.must)
+    details = [part for part in (
+        packet.subtitle,
+        f"{packet.budget.duration} minutes" + (f", {packet.medium.lower()}"
+                                                if packet.medium else ""),
+        f"{_count(len(packet.agenda), 'question')}, {must} must-ask") if part]
+    return {"when": _short_moment(packet.when) if packet.when else "Not scheduled",
+            "person": packet.person, "details": details,
+            "warning": None if packet.budget.fits else "must-ask questions do not fit"}
+
+
+def _rows(rows: list[Row]) -> list[Data]:
+    return [asdict(row) for row in rows]
+
+
+def _packet_data(packet: Packet) -> Data:
+    draft = packet.thank_you_draft
+    return {
+        "id": packet.interview_id,
+        "person": packet.person,
+        "kicker": f"Prep packet · {packet.stage.label}",
+        "subtitle": packet.subtitle,
+        "person_rows": _rows(packet.person_rows),
+        "meeting_rows": _rows(packet.meeting_rows),
+        "goals": packet.goals,
+        "how_we_met": packet.how_we_met,
+        "background": packet.background,
+        "private_note": packet.private_notes,
+        "field_name": packet.field_name,
+        "field_summary": packet.field_summary,
+        "roles": "; ".join(packet.roles),
+        "sources": [asdict(source) for source in packet.sources],
+        "more_sources": (f"{_count(packet.more_sources, 'more source')} on the field's page."
+                         if packet.more_sources else None),
+        "budget": _budget(packet.budget, packet.agenda),
+        "agenda": [_question(entry) for entry in packet.agenda],
+        "checklists": [_checklist(checklist) for checklist in packet.checklists],
+        "thank_you_line": packet.thank_you_line,
+        "notes_heading": packet.notes_heading,
+        "notes": packet.notes,
+        "takeaways": packet.takeaways,
+        "referrals": packet.referrals,
+        "draft": None if draft is None else {
+            "heading": "Thank-you note: a draft to finish after the conversation"
+                       + (f", due {long_date(packet.thank_you_due)}"
+                          if packet.thank_you_due else ""),
+            "lines": ([f"Subject: {draft.subject}", ""] if draft.subject else [])
+            + draft.body.rstrip("\n").split("\n")},
+    }
+
+
+def _budget(budget: Budget, agenda: list[AgendaEntry]) -> Data:
+    agreed = "agreed" if budget.agreed else "proposed"
+    warning = note = None
+    if not budget.fits:
+        warning = (f"They need {budget.must_minutes} minutes; the conversation is "
+                   f"{budget.duration}. Mark some as nice to ask, or ask for more time when "
+                   "you confirm.")
+    elif budget.extra_minutes:
+        note = (f"The questions run {_count(budget.extra_minutes, 'minute')} past minute "
+                f"{budget.duration}: ask the extras only if the conversation goes well and "
+                "they offer the time.")
+    return {
+        "summary": f"{_count(len(agenda), 'question')}, {budget.total_minutes} minutes in all. "
+                   "Must-ask questions take ",
+        "must_minutes": str(budget.must_minutes),
+        "summary_end": f" of the {budget.duration} {agreed} minutes.",
+        "duration": budget.duration,
+        "scale": max(budget.total_minutes, budget.duration, 1),
+        "extra": budget.extra_minutes > 0,
+        "warning": warning,
+        "note": note,
+    }
+
+
+def _question(entry: AgendaEntry) -> Data:
+    tags = [tag for tag in (
+        "Must ask" if entry.must else None,
+        entry.topic.capitalize() if entry.topic else None,
+        "Extra, if time allows" if entry.over_time else None) if tag]
+    return {"number": entry.number, "text": entry.text, "must": entry.must,
+            "extra": entry.over_time, "tags": tags, "minutes": f"{entry.minutes} min",
+            "starts_at": entry.starts_at, "length": entry.minutes,
+            "clock": f"{entry.starts_at}–{entry.ends_at}", "follow_ups": entry.follow_ups,
+            "lines": entry.lines}
+
+
+def _checklist(checklist: Checklist) -> Data:
+    return {"title": checklist.title, "items": [
+        {"label": item.label, "done": item.done, "overdue": item.overdue,
+         "due": (f"by {_short_date(item.due)}" + (", overdue" if item.overdue else ""))
+         if item.due else None}
+        for item in checklist.items]}

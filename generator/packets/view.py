@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
-
 from generator.derive import InterviewFacts, Relations, Stage
 from generator.followups import FollowUp, follow_ups_for
 from generator.kit import Kit
 from generator.model import CareerField, Contact, Interview
 from generator.packets.checklists import Checklist, checklists_for
-from generator.packets.markup import markdown_html, web_address
+from generator.packets.markup import Block, markdown_blocks, web_address
 from generator.packets.thank_you import Draft, ThankYouDrafts
 
 TOP_SOURCES = 3
@@ -40,7 +38,7 @@ class Row:
 class Source:
     title: str
     url: str | None
-    notes: Markup | None
+    notes: list[Block] | None
 
 
 @dataclass(frozen=True)
@@ -89,10 +87,10 @@ class Packet:
     meeting_rows: list[Row]  # when, how long, where, stage, thank-you
     goals: list[str]
     how_we_met: str | None
-    background: Markup | None
+    background: list[Block] | None
     private_notes: str | None
     field_name: str | None
-    field_summary: Markup | None
+    field_summary: list[Block] | None
     roles: list[str]
     sources: list[Source]
     more_sources: int
@@ -103,14 +101,9 @@ class Packet:
     thank_you_due: date | None  # while the note is still to send
     thank_you_draft: Draft | None  # while the note is still to send; never when public
     notes_heading: str
-    notes: Markup | None
+    notes: list[Block] | None
     takeaways: list[str] = field(default_factory=list)
     referrals: list[str] = field(default_factory=list)
-
-    @property
-    def draft_room(self) -> int:
-        """Ruled lines of the notes page the thank-you draft takes instead."""
-        return self.thank_you_draft.ruled_lines_taken if self.thank_you_draft else 0
 
 
 def build_packet(kit: Kit, relations: Relations, interview_id: str, *, today: date,
@@ -140,10 +133,10 @@ def build_packet(kit: Kit, relations: Relations, interview_id: str, *, today: da
         meeting_rows=_meeting_rows(kit, interview, facts, thank_you, public=public),
         goals=list(interview.goals),
         how_we_met=None if hidden else contact.how_we_met,
-        background=None if hidden else markdown_html(contact.background),
+        background=None if hidden else markdown_blocks(contact.background),
         private_notes=None if public else contact.private_notes,
         field_name=career_field.name if career_field else None,
-        field_summary=markdown_html(career_field.summary) if career_field else None,
+        field_summary=markdown_blocks(career_field.summary) if career_field else None,
         roles=list(career_field.roles) if career_field else [],
         sources=_sources(career_field),
         more_sources=max(0, len(career_field.research) - TOP_SOURCES) if career_field else 0,
@@ -157,7 +150,7 @@ def build_packet(kit: Kit, relations: Relations, interview_id: str, *, today: da
         thank_you_draft=drafts.draft(interview) if drafts and thank_you and not thank_you.done
         and not public else None,
         notes_heading="Notes from the conversation" if held else "Your notes so far",
-        notes=None if public else markdown_html(interview.notes),
+        notes=None if public else markdown_blocks(interview.notes),
         takeaways=[] if public else list(interview.takeaways),
         referrals=[] if hidden else [kit.contacts[ref].name for ref in interview.referrals
                                      if ref in kit.contacts],
@@ -257,7 +250,7 @@ def _details(contact: Contact) -> list[Row]:
 def _sources(career_field: CareerField | None) -> list[Source]:
     if career_field is None:
         return []
-    return [Source(source.title, web_address(source.url), markdown_html(source.notes))
+    return [Source(source.title, web_address(source.url), markdown_blocks(source.notes))
             for source in career_field.research[:TOP_SOURCES]]
 
 
