@@ -265,7 +265,6 @@ def _read_guide_pages(folder: Path, root: Path,
                 display_path(path), START, f"page name {path.stem!r} is not a valid id: rename "
                 f"it to '{suggested_id(path.stem)}.md'", code="bad-id"))
         else:
-            result.files_read += 1
             try:
                 texts[path.stem] = read_text_inside(path, root, limit=MAX_FILE_BYTES)
             except UnsafeFile as problem:

@@ -305,26 +305,26 @@ def test_status_without_anything_due(tmp_path: Path) -> None:
                              "0 upcoming.\nNothing to follow up on.\n")
 
 
-def test_status_shows_control_characters_from_yaml_harmlessly(tmp_path: Path) -> None:
+def test_status_refuses_control_characters_from_yaml_harmlessly(tmp_path: Path) -> None:
     kit = copy_example_kit(tmp_path / "kit")
     path = kit / "content" / "contacts" / "marcus-chen.yml"
     path.write_text(path.read_text("utf-8").replace(
         "name: Marcus Chen", 'name: "Marcus\\e[2J Chen"'), encoding="utf-8")
     result = run_status(kit, "--today", "2026-11-25")
-    assert_clean_exit(result, 0)
-    assert "Marcus?[2J Chen" in result.output
+    assert_clean_exit(result, 1)
+    assert "name: contains the control character U+001B (ESC)" in result.output
     assert "\x1b" not in result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--today", "25/11/2026"], "today: '25/11/2026' is not a date; write it as YYYY-MM-DD"),
-    (["-f", "missing/mkdocs.yml"], "missing/mkdocs.yml: not found."),
+@pytest.mark.parametrize(("args", "message", "code"), [
+    (["--today", "25/11/2026"], "today: '25/11/2026' is not a date; write it as YYYY-MM-DD", 2),
+    (["-f", "missing/mkdocs.yml"], "missing/mkdocs.yml: not found.", 1),
 ])
 def test_status_mistakes_are_plain_messages(tmp_path: Path, args: list[str],
-                                            message: str) -> None:
+                                            message: str, code: int) -> None:
     kit = copy_example_kit(tmp_path / "kit")
     result = CliRunner().invoke(status, ["-f", str(kit / "mkdocs.yml"), *args])
-    assert_clean_exit(result, 1)
+    assert_clean_exit(result, code)
     assert message in result.output
 
 

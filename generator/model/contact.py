@@ -9,7 +9,6 @@ from generator.model.types import (
     MAX_ITEMS,
     Email,
     HttpUrl,
-    Line,
     Markdown,
     Name,
     Relationship,
@@ -30,7 +29,7 @@ class Contact(Entity):
                                description="Ids of the career fields they work in.")
     relationship: Relationship = Field("other", description="How you know them.")
     referred_by: Slug | None = Field(None, description="Id of the contact who suggested them.")
-    how_we_met: Line | None = Field(None, description="One sentence on how you know them.")
+    how_we_met: Text | None = Field(None, description="One sentence on how you know them.")
     email: Email | None = Field(None, description="Their email address (private).")
     linkedin: HttpUrl | None = Field(None, description="Their LinkedIn profile (private).")
     phone: Name | None = Field(None, description="Their phone number, quoted (private).")
