@@ -124,7 +124,7 @@ def test_the_agenda_shows_the_time_budget_and_warns_when_must_ask_does_not_fit(t
     text = interview.read_text(encoding="utf-8")
     write(example_kit, f"content/interviews/{SCHEDULED}.yml",
           text.replace("duration_minutes: 20", "duration_minutes: 10"))
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
     assert "Must-ask questions take 19 of the 10 agreed minutes" in whole
@@ -169,7 +169,7 @@ def test_the_thank_you_draft_is_printed_until_the_note_is_sent(example_packets):
 def test_the_kit_s_own_thank_you_template_is_used(tmp_path, example_kit):
     write(example_kit, "site_overrides/emails/thank-you.txt.j2",
           "Subject: Many thanks\n\nDear {{ contact.first_name }}, thank you!\n")
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     last = page_texts(tmp_path / f"{SCHEDULED}.pdf")[-1]
     assert "Subject: Many thanks" in last and "Dear Priya, thank you!" in last
@@ -207,7 +207,7 @@ def private_values(kit: Kit) -> list[str]:
 
 
 def test_a_public_packet_holds_none_of_the_private_values(tmp_path, example_kit):
-    result = run_packets(example_kit, "--public", "--out", str(tmp_path))
+    result = run_packets(example_kit, "--public", "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     kit, _ = loaded(example_kit)
     secrets = private_values(kit)
@@ -224,7 +224,7 @@ def test_kit_yml_publish_public_makes_every_packet_public(tmp_path, example_kit)
     write(example_kit, "content/kit.yml",
           kit_yml.read_text(encoding="utf-8") + "publish: public\n")
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED,
-                                  "--out", str(tmp_path)), 0)
+                                  "--out", str(tmp_path / "out")), 0)
     whole = squeezed(" ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf")))
     assert squeezed("priya@example.com") not in whole
     assert squeezed("Prefers morning calls") not in whole
@@ -235,7 +235,7 @@ def test_public_contacts_hidden_leaves_the_person_out(tmp_path, example_kit):
     write(example_kit, "content/kit.yml",
           kit_yml.read_text(encoding="utf-8") + "public_contacts: hidden\n")
     assert_clean_exit(run_packets(example_kit, "--public", "--interview", SCHEDULED,
-                                  "--out", str(tmp_path)), 0)
+                                  "--out", str(tmp_path / "out")), 0)
     whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
     assert "Conversation with your contact" in whole
     for value in ("Priya", "Natarajan", "Acme Health", "Senior Data Scientist"):
@@ -276,7 +276,7 @@ def test_typst_never_connects_for_anything_in_the_kit(tmp_path, example_kit,
         "background: |\n", f"background: |\n  [a link]({address}) "
         f"#import \"@preview/cetz:0.3.0\" #image(\"{address}.png\")\n")
     write(example_kit, "content/contacts/priya-natarajan.yml", text)
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
     assert f'#import "@preview/cetz:0.3.0" #image("{address}.png")' in whole
@@ -293,7 +293,7 @@ def test_markup_in_yaml_text_is_printed_as_typed(tmp_path, example_kit, listenin
     text = text.replace("background: |\n", f"background: |\n  {HOSTILE_IMAGE} *kept* "
                         "[link](javascript:alert(1)) <script>x()</script>\n")
     write(example_kit, "content/contacts/priya-natarajan.yml", text)
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
     assert hostile in whole
@@ -321,7 +321,7 @@ def test_a_missing_typst_package_is_a_plain_error(monkeypatch):
 # --- booklet --------------------------------------------------------------------------------
 
 def test_the_booklet_has_a_contents_page_of_the_upcoming_conversations(tmp_path, example_kit):
-    result = run_packets(example_kit, "--booklet", "--out", str(tmp_path))
+    result = run_packets(example_kit, "--booklet", "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     assert result.output.strip() == f"Wrote {tmp_path / 'booklet.pdf'}"
     kit, relations = loaded(example_kit)
@@ -347,7 +347,7 @@ def test_the_booklet_has_a_contents_page_of_the_upcoming_conversations(tmp_path,
 
 def test_a_booklet_with_nothing_upcoming_is_a_plain_error(tmp_path, example_kit):
     result = run_packets(example_kit, "--booklet", "--today", "2027-06-01",
-                         "--out", str(tmp_path))
+                         "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 1)
     assert "no conversation is scheduled after 2027-06-01" in result.output
 
@@ -432,14 +432,14 @@ def test_an_unknown_interview_id_suggests_the_right_one(tmp_path, example_kit):
     assert not out_dir.exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--today", "2026-13-01"], "is not a date; write it as YYYY-MM-DD"),
-    (["--out", "content/packets"], "never written inside the content folder"),
+@pytest.mark.parametrize("args, message, code", [
+    (["--today", "2026-13-01"], "is not a real calendar date; write it as YYYY-MM-DD", 2),
+    (["--out", "content/packets"], "never written inside the content folder", 1),
 ])
-def test_user_mistakes_are_plain_errors(example_kit, monkeypatch, args, message):
+def test_user_mistakes_are_plain_errors(example_kit, monkeypatch, args, message, code):
     monkeypatch.chdir(example_kit)
     result = run_packets(example_kit, *args)
-    assert_clean_exit(result, 1)
+    assert_clean_exit(result, code)
     assert message in result.output
     assert not (example_kit / "content/packets").exists()
 
