@@ -314,3 +314,11 @@ def test_opening_never_follows_a_link_swapped_in_late(tmp_path):
     with mock.patch.object(Path, "stat", swap_then_stat), pytest.raises(UnsafeFile) as caught:
         read_inside(target, tmp_path / "swap", limit=100)
     assert caught.value.code == "unreadable"
+
+
+def test_a_template_slow_for_every_email_is_stopped_in_all(example_kit, monkeypatch):
+    """Each email under 2 seconds, yet all of them together over the total: stopped too."""
+    monkeypatch.setattr("generator.emails.render.MAX_TOTAL_SECONDS", 0.0)
+    write(example_kit, TEMPLATE, "Subject: Hi\n\n{% for a in range(10) %}{{ a }}{% endfor %}\n")
+    assert "took longer than 0 seconds in all to render the kit's emails" in template_line(
+        example_kit)

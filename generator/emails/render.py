@@ -11,6 +11,7 @@ template is used in its place.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from jinja2.exceptions import SecurityError
 
 from generator.emails.catalog import EMAILS_BY_NAME, EmailKind
 from generator.emails.sandbox import (
+    MAX_RENDER_SECONDS,
+    MAX_TOTAL_SECONDS,
     BudgetSandbox,
     KitLoader,
     TemplateBudgetError,
@@ -89,6 +92,7 @@ class EmailTemplates:
     _user: dict[str, jinja2.Template] = field(default_factory=dict)
     # Templates that went over a limit once: not run again, the same failure is reported.
     _spent: dict[str, str] = field(default_factory=dict)
+    _seconds_used: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         shipped_env = jinja2.Environment(
@@ -153,8 +157,15 @@ class EmailTemplates:
         if user_template is not None:
             failure = self._spent.get(kind.name)
             if failure is None:
+                used = self._seconds_used.get(kind.name, 0.0)
+                seconds, reason = MAX_RENDER_SECONDS, None
+                if MAX_TOTAL_SECONDS - used < seconds:
+                    seconds = MAX_TOTAL_SECONDS - used
+                    reason = (f"took longer than {MAX_TOTAL_SECONDS:g} seconds in all to render "
+                              "the kit's emails, so it was stopped")
+                started = time.monotonic()
                 try:
-                    with budget():
+                    with budget(seconds, reason):
                         email = _render(kind, user_template, variables)
                 except TemplateBudgetError as error:
                     failure = self._spent[kind.name] = str(error.message)
@@ -166,6 +177,8 @@ class EmailTemplates:
                     failure = _describe(error)
                 else:
                     return Outcome(email, override, missing_subject=_no_subject(kind, email))
+                finally:
+                    self._seconds_used[kind.name] = used + time.monotonic() - started
             shipped = _render(kind, self._shipped[kind.name], variables)
             return Outcome(shipped, override, failure=failure)
         return Outcome(_render(kind, self._shipped[kind.name], variables), override)

@@ -35,6 +35,7 @@ from generator.safe_read import UnsafeFile, read_text_inside
 
 MAX_TEMPLATE_BYTES = 100 * 1024
 MAX_RENDER_SECONDS = 2.0
+MAX_TOTAL_SECONDS = 20.0  # for all the emails one template makes in a run
 MAX_OUTPUT_CHARS = 100_000
 MAX_NUMBER = 100_000  # the largest number a filter or call may be given (Jinja's own range cap)
 _MAX_INT_BITS = 4_096  # integers arithmetic may produce: far beyond any real email's needs
@@ -73,28 +74,30 @@ class KitLoader(jinja2.BaseLoader):
 
 class _Budget(threading.local):
     deadline: float | None = None
-    output: int = 0
+    reason: str = ""
 
 
 _BUDGET = _Budget()
 
 
 @contextmanager
-def budget(seconds: float = MAX_RENDER_SECONDS) -> Iterator[None]:
-    """Renders inside this block must finish within `seconds` (on this thread)."""
-    previous = _BUDGET.deadline
+def budget(seconds: float = MAX_RENDER_SECONDS, reason: str | None = None) -> Iterator[None]:
+    """Renders inside this block must finish within `seconds` (on this thread); past it they
+    raise TemplateBudgetError with `reason` (by default: took longer than 2 seconds)."""
+    previous = _BUDGET.deadline, _BUDGET.reason
     _BUDGET.deadline = time.monotonic() + seconds
+    _BUDGET.reason = reason or (f"took longer than {MAX_RENDER_SECONDS:g} seconds to render, "
+                                "so it was stopped (a loop inside a loop?)")
     try:
         yield
     finally:
-        _BUDGET.deadline = previous
+        _BUDGET.deadline, _BUDGET.reason = previous
 
 
 def _tick() -> None:
     deadline = _BUDGET.deadline
     if deadline is not None and time.monotonic() > deadline:
-        raise TemplateBudgetError(f"took longer than {MAX_RENDER_SECONDS:g} seconds to render, "
-                                  "so it was stopped (a loop inside a loop?)")
+        raise TemplateBudgetError(_BUDGET.reason)
 
 
 def render_within(chunks: Iterable[str]) -> str:
