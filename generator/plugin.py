@@ -116,10 +116,11 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             audience = prepared.audience.value
             self.cache_dir = cache_root / audience
             self.start_pages(prepared)
-            self.packets = self.print_packets(prepared, cache_root / f"packets-{audience}")
             self.prepared = prepared
             self.calendar_file = cache_root / f"calendar-{audience}.ics"
             self.start_calendar(config)
+            # Last: Typst leaves threads behind, and a process with threads must not fork.
+            self.packets = self.print_packets(prepared, cache_root / f"packets-{audience}")
         except ContentError as error:
             if self.command != "serve" or self.prepared is None:
                 self.failure = error

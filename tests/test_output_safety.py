@@ -84,12 +84,17 @@ def test_a_folder_prepkit_did_not_write_is_never_replaced(kit: Path, tmp_path: P
     mine = tmp_path / "my-documents"
     mine.mkdir()
     (mine / "thesis.txt").write_text("years of work", encoding="utf-8")
-    for command in WRITERS[:3] + WRITERS[4:]:
+    for command in (WRITERS[0], WRITERS[1], WRITERS[4]):
         code, output = prepkit(kit, *[word.format(target=mine) for word in command])
         assert code == 2 and "prepkit did not write" in output, (command, output)
     code, output = prepkit(kit, "calendar", "--out", str(mine / "thesis.txt"))
     assert code == 2 and "not written by prepkit" in output
-    assert [path.name for path in mine.iterdir()] == ["thesis.txt"]
+    # Packets may go to a folder shared with other files (a desktop), but never replace one.
+    (mine / "booklet.pdf").write_bytes(b"%PDF-1.7 my own booklet")
+    code, output = prepkit(kit, "packets", "--booklet", "--today", TODAY, "--out", str(mine))
+    assert code == 2 and "not printed by prepkit" in output, output
+    assert (mine / "booklet.pdf").read_bytes() == b"%PDF-1.7 my own booklet"
+    assert sorted(path.name for path in mine.iterdir()) == ["booklet.pdf", "thesis.txt"]
     assert (mine / "thesis.txt").read_text(encoding="utf-8") == "years of work"
 
 

@@ -126,7 +126,7 @@ def test_the_agenda_shows_the_time_budget_and_warns_when_must_ask_does_not_fit(t
           text.replace("duration_minutes: 20", "duration_minutes: 10"))
     result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
+    whole = " ".join(page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf"))
     assert "Must-ask questions take 19 of the 10 agreed minutes" in whole
     assert "The must-ask questions do not fit" in whole
     assert "Extra, if time allows".upper() in whole.upper()
@@ -171,7 +171,7 @@ def test_the_kit_s_own_thank_you_template_is_used(tmp_path, example_kit):
           "Subject: Many thanks\n\nDear {{ contact.first_name }}, thank you!\n")
     result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    last = page_texts(tmp_path / f"{SCHEDULED}.pdf")[-1]
+    last = page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf")[-1]
     assert "Subject: Many thanks" in last and "Dear Priya, thank you!" in last
 
 
@@ -213,7 +213,7 @@ def test_a_public_packet_holds_none_of_the_private_values(tmp_path, example_kit)
     secrets = private_values(kit)
     assert len(secrets) > 30  # the example kit has plenty to leak
     for interview_id in kit.interviews:
-        whole = squeezed(" ".join(page_texts(tmp_path / f"{interview_id}.pdf")))
+        whole = squeezed(" ".join(page_texts(tmp_path / "out" / f"{interview_id}.pdf")))
         assert "conversationwith" in whole
         for secret in secrets:
             assert squeezed(secret) not in whole, (interview_id, secret)
@@ -225,7 +225,7 @@ def test_kit_yml_publish_public_makes_every_packet_public(tmp_path, example_kit)
           kit_yml.read_text(encoding="utf-8") + "publish: public\n")
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED,
                                   "--out", str(tmp_path / "out")), 0)
-    whole = squeezed(" ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf")))
+    whole = squeezed(" ".join(page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf")))
     assert squeezed("priya@example.com") not in whole
     assert squeezed("Prefers morning calls") not in whole
 
@@ -234,12 +234,13 @@ def test_public_contacts_hidden_leaves_the_person_out(tmp_path, example_kit):
     kit_yml = example_kit / "content/kit.yml"
     write(example_kit, "content/kit.yml",
           kit_yml.read_text(encoding="utf-8") + "public_contacts: hidden\n")
-    assert_clean_exit(run_packets(example_kit, "--public", "--interview", SCHEDULED,
-                                  "--out", str(tmp_path / "out")), 0)
-    whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
-    assert "Conversation with your contact" in whole
-    for value in ("Priya", "Natarajan", "Acme Health", "Senior Data Scientist"):
-        assert value not in whole
+    # The public view holds no people and so no conversations, as on the public site.
+    result = run_packets(example_kit, "--public", "--interview", SCHEDULED,
+                         "--out", str(tmp_path / "out"))
+    assert_clean_exit(result, 1)
+    assert "is left out of public output (public_contacts: hidden" in result.output
+    assert_clean_exit(run_packets(example_kit, "--public", "--out", str(tmp_path / "out")), 0)
+    assert list((tmp_path / "out").glob("*.pdf")) == []
 
 
 @pytest.fixture
@@ -278,7 +279,7 @@ def test_typst_never_connects_for_anything_in_the_kit(tmp_path, example_kit,
     write(example_kit, "content/contacts/priya-natarajan.yml", text)
     result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
+    whole = " ".join(page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf"))
     assert f'#import "@preview/cetz:0.3.0" #image("{address}.png")' in whole
     assert accepted == []
 
@@ -295,14 +296,14 @@ def test_markup_in_yaml_text_is_printed_as_typed(tmp_path, example_kit, listenin
     write(example_kit, "content/contacts/priya-natarajan.yml", text)
     result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    whole = " ".join(page_texts(tmp_path / f"{SCHEDULED}.pdf"))
+    whole = " ".join(page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf"))
     assert hostile in whole
     assert HOSTILE_IMAGE in whole
     assert "{{ 6*7 }} Led my team" in whole  # text from YAML is never a template
     assert "<script>x()</script>" in whole
     assert accepted == []
     links = [annotation.get_object().get("/A", {}).get("/URI")
-             for page in read_pdf(tmp_path / f"{SCHEDULED}.pdf").pages
+             for page in read_pdf(tmp_path / "out" / f"{SCHEDULED}.pdf").pages
              for annotation in page.get("/Annots", []) or []]
     assert all(str(uri).startswith(("https://", "http://")) for uri in links if uri)
 
@@ -323,13 +324,13 @@ def test_a_missing_typst_package_is_a_plain_error(monkeypatch):
 def test_the_booklet_has_a_contents_page_of_the_upcoming_conversations(tmp_path, example_kit):
     result = run_packets(example_kit, "--booklet", "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    assert result.output.strip() == f"Wrote {tmp_path / 'booklet.pdf'}"
+    assert result.output.strip() == f"Wrote {tmp_path / 'out' / 'booklet.pdf'}"
     kit, relations = loaded(example_kit)
     upcoming = sorted((i for i in kit.interviews.values()
                        if relations.interviews[i.id].stage is Stage.SCHEDULED),
                       key=lambda i: i.scheduled.at if i.scheduled else datetime.max)
     assert len(upcoming) == 3
-    texts = page_texts(tmp_path / "booklet.pdf")
+    texts = page_texts(tmp_path / "out" / "booklet.pdf")
     contents = texts[0]
     assert "Contents" in contents and "Upcoming conversations" in contents
     names = [kit.contacts[interview.contact].name for interview in upcoming]
@@ -354,11 +355,12 @@ def test_a_booklet_with_nothing_upcoming_is_a_plain_error(tmp_path, example_kit)
 
 # --- command line ---------------------------------------------------------------------------
 
-def test_packets_go_to_site_packets_and_content_is_untouched(example_kit):
+def test_packets_go_beside_mkdocs_yml_and_content_is_untouched(example_kit):
+    """Never into the site folder, whose audience may be another: private-packets/."""
     before = snapshot(example_kit / "content")
     result = run_packets(example_kit)
     assert_clean_exit(result, 0)
-    written = sorted((example_kit / "site/packets").glob("*.pdf"))
+    written = sorted((example_kit / "private-packets").glob("*.pdf"))
     assert [path.stem for path in written] == sorted(
         path.stem for path in (example_kit / "content/interviews").glob("*.yml"))
     assert f"Wrote {len(written)} packets to" in result.output
@@ -397,11 +399,11 @@ def test_a_progress_bar_shows_in_a_terminal_only(tmp_path, example_kit):
 
 def test_an_unchanged_packet_is_not_rewritten(tmp_path, example_kit):
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED, "--out",
-                                  str(tmp_path)), 0)
-    target = tmp_path / f"{SCHEDULED}.pdf"
+                                  str(tmp_path / "out")), 0)
+    target = tmp_path / "out" / f"{SCHEDULED}.pdf"
     first = target.stat().st_mtime_ns
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED, "--out",
-                                  str(tmp_path)), 0)
+                                  str(tmp_path / "out")), 0)
     assert target.stat().st_mtime_ns == first
 
 
@@ -434,7 +436,8 @@ def test_an_unknown_interview_id_suggests_the_right_one(tmp_path, example_kit):
 
 @pytest.mark.parametrize("args, message, code", [
     (["--today", "2026-13-01"], "is not a real calendar date; write it as YYYY-MM-DD", 2),
-    (["--out", "content/packets"], "never written inside the content folder", 1),
+    (["--out", "content/packets"], "refusing to write the packets inside the content folder",
+     2),
 ])
 def test_user_mistakes_are_plain_errors(example_kit, monkeypatch, args, message, code):
     monkeypatch.chdir(example_kit)

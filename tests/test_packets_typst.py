@@ -96,9 +96,9 @@ def hostile_kit(kit: Path) -> list[str]:
 def test_text_from_the_kit_is_printed_as_typed_and_never_runs(tmp_path, example_kit):
     shown = hostile_kit(example_kit)
     private = [HOSTILE[14], HOSTILE[13], HOSTILE[11], HOSTILE[12]]
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    packet = tmp_path / f"{SCHEDULED}.pdf"
+    packet = tmp_path / "out" / f"{SCHEDULED}.pdf"
     texts = page_texts(packet)
     whole = without_spaces(" ".join(texts))
     for text in [*shown, *private]:
@@ -124,9 +124,9 @@ def test_text_from_the_kit_is_printed_as_typed_and_never_runs(tmp_path, example_
 
 def test_a_hostile_kit_makes_a_booklet_with_every_question(tmp_path, example_kit):
     hostile_kit(example_kit)
-    result = run_packets(example_kit, "--booklet", "--out", str(tmp_path))
+    result = run_packets(example_kit, "--booklet", "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    texts = page_texts(tmp_path / "booklet.pdf")
+    texts = page_texts(tmp_path / "out" / "booklet.pdf")
     contents = texts[0]
     page = int(re.search(rf"{re.escape(HOSTILE[0])}\W*page (\d+)", contents).group(1))
     assert f"Conversation with Ann {HOSTILE[0]}" in texts[page - 1]
@@ -171,8 +171,8 @@ def test_another_process_prints_the_same_bytes(tmp_path, example_kit):
 
 def test_a_packet_is_tagged_pdf_ua_with_its_title_author_and_language(tmp_path, example_kit):
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED, "--out",
-                                  str(tmp_path)), 0)
-    reader = read_pdf(tmp_path / f"{SCHEDULED}.pdf")
+                                  str(tmp_path / "out")), 0)
+    reader = read_pdf(tmp_path / "out" / f"{SCHEDULED}.pdf")
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"].value is True
     assert "/StructTreeRoot" in catalog
@@ -204,9 +204,9 @@ def font_names(reader: pypdf.PdfReader) -> set[str]:
 
 
 def test_only_the_fonts_built_into_typst_are_used_and_embedded(tmp_path, example_kit):
-    assert_clean_exit(run_packets(example_kit, "--out", str(tmp_path)), 0)
+    assert_clean_exit(run_packets(example_kit, "--out", str(tmp_path / "out")), 0)
     used: set[str] = set()
-    for path in tmp_path.glob("*.pdf"):
+    for path in (tmp_path / "out").glob("*.pdf"):
         used |= font_names(read_pdf(path))
     assert used
     # Libertinus Serif is not a system font here: it can only come with Typst
@@ -217,10 +217,11 @@ def test_only_the_fonts_built_into_typst_are_used_and_embedded(tmp_path, example
 # --- layout ---------------------------------------------------------------------------------
 
 def test_question_cards_and_checklists_are_never_split_across_pages(tmp_path, example_kit):
-    assert_clean_exit(run_packets(example_kit, "--out", str(tmp_path)), 0)
+    assert_clean_exit(run_packets(example_kit, "--out", str(tmp_path / "out")), 0)
     _, relations = loaded(example_kit)
     for interview_id, facts in relations.interviews.items():
-        texts = [without_spaces(text) for text in page_texts(tmp_path / f"{interview_id}.pdf")]
+        packet = tmp_path / "out" / f"{interview_id}.pdf"
+        texts = [without_spaces(text) for text in page_texts(packet)]
         for item in facts.agenda:
             question = without_spaces(item.question.text)
             [page] = [text for text in texts if question in text]
@@ -234,30 +235,30 @@ def test_question_cards_and_checklists_are_never_split_across_pages(tmp_path, ex
 
 def test_the_notes_page_is_lined_and_ends_with_the_draft(tmp_path, example_kit):
     assert_clean_exit(run_packets(example_kit, "--interview", SCHEDULED, "--interview",
-                                  HELD_WITH_NOTES, "--out", str(tmp_path)), 0)
+                                  HELD_WITH_NOTES, "--out", str(tmp_path / "out")), 0)
     for interview_id in (SCHEDULED, HELD_WITH_NOTES):
-        reader = read_pdf(tmp_path / f"{interview_id}.pdf")
+        reader = read_pdf(tmp_path / "out" / f"{interview_id}.pdf")
         last = flat(reader.pages[-1].extract_text())
         assert last.startswith("Notes: conversation with")
         # many ruled lines, drawn as artifacts (a screen reader skips them)
         assert reader.pages[-1].get_contents().get_data().count(b"/Artifact") >= 20
-    scheduled_last = page_texts(tmp_path / f"{SCHEDULED}.pdf")[-1]
+    scheduled_last = page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf")[-1]
     assert "a draft to finish after the conversation" in scheduled_last
 
 
 def test_public_packets_hold_no_private_value_in_text_or_metadata(tmp_path, example_kit):
-    assert_clean_exit(run_packets(example_kit, "--public", "--out", str(tmp_path)), 0)
+    assert_clean_exit(run_packets(example_kit, "--public", "--out", str(tmp_path / "out")), 0)
     kit, relations = loaded(example_kit)
     secrets = private_values(kit)
     for interview_id in kit.interviews:
-        texts = page_texts(tmp_path / f"{interview_id}.pdf")
+        texts = page_texts(tmp_path / "out" / f"{interview_id}.pdf")
         whole = squeezed(" ".join(texts))
         for secret in secrets:
             assert squeezed(secret) not in whole, (interview_id, secret)
         for item in relations.interviews[interview_id].agenda:
             assert flat(item.question.text) in " ".join(texts)
         # nor in the document's metadata
-        metadata = read_pdf(tmp_path / f"{interview_id}.pdf").metadata
+        metadata = read_pdf(tmp_path / "out" / f"{interview_id}.pdf").metadata
         assert all(squeezed(secret) not in squeezed(str(value)) for secret in secrets
                    for value in metadata.values())
 
@@ -273,9 +274,9 @@ def test_a_name_the_built_in_fonts_cannot_show_still_prints_tagged(tmp_path, exa
     contact = example_kit / "content/contacts/priya-natarajan.yml"
     write(example_kit, "content/contacts/priya-natarajan.yml", contact.read_text(
         encoding="utf-8").replace("name: Priya Natarajan", "name: 李雷 Li Lei"))
-    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path))
+    result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
-    reader = read_pdf(tmp_path / f"{SCHEDULED}.pdf")
+    reader = read_pdf(tmp_path / "out" / f"{SCHEDULED}.pdf")
     assert "Li Lei" in flat(reader.pages[0].extract_text())
     catalog = reader.trailer["/Root"]
     assert catalog["/MarkInfo"]["/Marked"].value is True

@@ -6,15 +6,18 @@ from pathlib import Path
 
 import click
 
+from generator.audience import Audience
 from generator.cli.options import config_file_option
-from generator.clock import current_moment, parse_today
-from generator.derive import relate
-from generator.errors import ContentError, errors_in
-from generator.kit import Kit
+from generator.clock import parse_today
+from generator.errors import PrepkitError
+from generator.output import kit_lock
 from generator.packets import checked_ids, write_booklet, write_packets
 from generator.packets.progress import packet_progress
-from generator.pipeline import load_kit
-from generator.settings import KitLocation, locate_kit, read_mkdocs_config
+from generator.prepare import prepare
+from generator.settings import locate_kit
+
+# Never inside a built site, whose audience may differ: beside mkdocs.yml.
+DEFAULT_DIRS = {Audience.PRIVATE: "private-packets", Audience.PUBLIC: "public-packets"}
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +25,8 @@ from generator.settings import KitLocation, locate_kit, read_mkdocs_config
 @click.option("--interview", "interview_ids", multiple=True, metavar="ID",
               help="Only this interview (its file name without .yml); repeat for more.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Where to write the PDFs (default: packets/ in the site folder).")
+              help="Where to write the PDFs (default: private-packets/ beside mkdocs.yml, "
+                   "public-packets/ with --public).")
 @click.option("--public", is_flag=True,
               help="Leave out contact details, private notes, meeting places and links, "
                    "interview notes and takeaways.")
@@ -47,21 +51,27 @@ def packets(config_file: Path, interview_ids: tuple[str, ...], out_dir: Path | N
       prepkit packets --interview priya-natarajan-health-data-science
       prepkit packets --booklet --out ~/Desktop
     """
-    day = parse_today(today)
     location = locate_kit(config_file)
-    kit = _load(location)
-    relations = relate(kit, current_moment(kit, day))
-    target = out_dir if out_dir is not None else _default_out_dir(location)
-    ids = checked_ids(kit, list(interview_ids)) if interview_ids else None
-    if booklet:
-        path = write_booklet(kit, relations, out_dir=target, today=relations.now.date(),
-                             public=public, interview_ids=ids)
-        click.echo(f"Wrote {path}")
-        return
-    count = len(ids) if ids is not None else len(kit.interviews)
-    with packet_progress(count) as progress:
-        paths = write_packets(kit, relations, out_dir=target, today=relations.now.date(),
-                              public=public, interview_ids=ids, jobs=jobs, progress=progress)
+    prepared = prepare(location.content_dir, today=parse_today(today), public=public)
+    kit, relations = prepared.kit, prepared.relations
+    target = out_dir if out_dir is not None else location.root / DEFAULT_DIRS[prepared.audience]
+    ids = checked_ids(prepared.full_kit, list(interview_ids)) if interview_ids else None
+    hidden = [interview_id for interview_id in ids or [] if interview_id not in kit.interviews]
+    if hidden:
+        raise PrepkitError(f"--interview {hidden[0]!r}: is left out of public output "
+                           "(public_contacts: hidden in kit.yml), so it has no public packet")
+    real = location.fence.check(target, what="the packets", audience=prepared.audience)
+    with kit_lock(location.cache_dir):
+        if booklet:
+            path = write_booklet(kit, relations, out_dir=real, today=prepared.today,
+                                 public=prepared.public, interview_ids=ids)
+            click.echo(f"Wrote {path}")
+            return
+        count = len(ids) if ids is not None else len(kit.interviews)
+        with packet_progress(count) as progress:
+            paths = write_packets(kit, relations, out_dir=real, today=prepared.today,
+                                  public=prepared.public, interview_ids=ids, jobs=jobs,
+                                  progress=progress)
     if not paths:
         click.echo("The kit has no interviews yet, so there is nothing to print.")
     elif len(paths) <= 3:
@@ -69,17 +79,3 @@ def packets(config_file: Path, interview_ids: tuple[str, ...], out_dir: Path | N
             click.echo(f"Wrote {path}")
     else:
         click.echo(f"Wrote {len(paths)} packets to {target}")
-
-
-def _load(location: KitLocation) -> Kit:
-    result = load_kit(location.content_dir)
-    if result.kit is None or errors_in(result.diagnostics):
-        raise ContentError(result.diagnostics)
-    return result.kit
-
-
-def _default_out_dir(location: KitLocation) -> Path:
-    """packets/ inside the site folder that mkdocs.yml names (site/ by default)."""
-    site_dir = read_mkdocs_config(location.config_file).get("site_dir")
-    folder = site_dir if isinstance(site_dir, str) and site_dir.strip() else "site"
-    return location.root / folder / "packets"

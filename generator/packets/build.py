@@ -17,6 +17,8 @@ from pathlib import Path
 from generator.derive import Relations
 from generator.errors import PrepkitError
 from generator.kit import Kit
+from generator.output import UnsafeOutput
+from generator.output.owned import write_atomically
 from generator.packets import pdf
 from generator.packets.render import PacketOptions, PacketRenderer, upcoming_interviews
 from generator.validate import did_you_mean
@@ -66,7 +68,7 @@ def write_site_packets(kit: Kit, relations: Relations, *, out_dir: Path, today: 
                           progress=progress)
     wanted = set(paths)
     for stale in out_dir.glob("*.pdf"):
-        if stale not in wanted:
+        if stale not in wanted and pdf.is_packet(stale.read_bytes()):
             stale.unlink()
     return dict(zip(kit.interviews, paths, strict=True))
 
@@ -105,21 +107,28 @@ def checked_ids(kit: Kit, interview_ids: list[str]) -> list[str]:
 
 
 def _check_out_dir(kit: Kit, out_dir: Path) -> None:
+    # The command checked the folder against the kit (generator.output.Fence) already;
+    # this keeps a caller of the library from printing into the content folder.
     if out_dir.resolve().is_relative_to(kit.content_dir.resolve()):
-        raise PrepkitError(f"{out_dir}: packets are never written inside the content folder "
-                           f"{kit.content_dir}; choose another folder, like site/packets")
+        raise UnsafeOutput(f"{out_dir}: packets are never written inside the content folder "
+                           f"{kit.content_dir}; choose another folder, like private-packets")
     if out_dir.exists() and not out_dir.is_dir():
-        raise PrepkitError(f"{out_dir}: is a file, not a folder; choose a folder for the "
+        raise UnsafeOutput(f"{out_dir}: is a file, not a folder; choose a folder for the "
                            "packets")
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:
+    """Write a packet; a file of that name that is not a packet prepkit printed (someone's
+    own booklet.pdf on their desktop) is never overwritten."""
     try:
-        if path.is_file() and path.read_bytes() == data:
-            return
+        if path.is_file():
+            existing = path.read_bytes()
+            if existing == data:
+                return
+            if not pdf.is_packet(existing):
+                raise UnsafeOutput(f"{path}: exists and was not printed by prepkit; refusing "
+                                   "to overwrite it. Choose another --out folder")
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.partial")
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_atomically(path, data)
     except OSError as error:
         raise PrepkitError(f"{path}: cannot be written ({error.strerror or error})") from None

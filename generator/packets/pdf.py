@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import threading
 from datetime import UTC, date, datetime, time
 from importlib import metadata, resources
@@ -72,6 +73,14 @@ def typst_version() -> str:
 def creation_moment(today: date) -> datetime:
     """The creation date written into every PDF of a run: `today` at midnight UTC."""
     return datetime.combine(today, time.min, tzinfo=UTC)
+
+
+_PACKET_KEY = re.compile(rb"\(prepkit-[0-9a-f]{40}\)")
+
+
+def is_packet(data: bytes) -> bool:
+    """Whether a PDF is one prepkit printed (its keywords hold a source key)."""
+    return _PACKET_KEY.search(data) is not None
 
 
 def made_from(path: Path, key: str) -> bool:
