@@ -12,7 +12,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.errors import Diagnostic
-from generator.model.types import LIMIT_NAMES
+from generator.model.types import LIMIT_NAMES, quoted
 from generator.yaml_source import KeyPath, YamlDocument, format_key_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -77,7 +77,7 @@ def _diagnostic(model: type[BaseModel], document: YamlDocument, detail: ErrorDet
         known = _known_keys(model, loc[:-1])
         key = str(loc[-1])
         allowed = ", ".join(known)
-        message = f"unknown key {key!r}{did_you_mean(key, known)}"
+        message = f"unknown key {quoted(key)}{did_you_mean(key, known)}"
         if not did_you_mean(key, known):
             message += f" (known keys: {allowed})"
         return document.diagnostic(loc, message, of_key=True, code="unknown-key")
@@ -130,7 +130,7 @@ def _plain_message(kind: str, value: Any, detail: ErrorDetails) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return repr(value)
+        return quoted(value)
     return _describe(value)
 
 
@@ -141,7 +141,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"the text {value!r}"
+    return f"the text {quoted(value)}"
 
 
 def _known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:

@@ -59,13 +59,24 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def quoted(value: Any, most: int = 80) -> str:
+    """`repr(value)` for a message, cut short: a mistake 100,000 characters long is still
+    one readable line."""
+    text = repr(value)
+    if len(text) <= most:
+        return text
+    if isinstance(value, str):
+        return f"{text[:most]}...{text[0]} ({len(value):,} characters)"
+    return f"{text[:most]}..."
+
+
 def is_slug(text: str) -> bool:
     return bool(_SLUG.match(text))
 
 
 def _check_slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(f"{value!r} is not an id; ids are lowercase letters, digits and "
+        raise ValueError(f"{quoted(value)} is not an id; ids are lowercase letters, digits and "
                          "single hyphens, like 'priya-natarajan'")
     return value
 
@@ -74,11 +85,12 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, str):
         match = _DATE.match(value.strip())
         if not match:
-            raise ValueError(f"{value!r} is not a date; write it as YYYY-MM-DD, like 2026-11-18")
+            raise ValueError(f"{quoted(value)} is not a date; write it as YYYY-MM-DD, like "
+                             "2026-11-18")
         try:
             return date(*map(int, match.groups()))
         except ValueError:
-            raise ValueError(f"{value!r} is not a real calendar date") from None
+            raise ValueError(f"{quoted(value)} is not a real calendar date") from None
     return value
 
 
@@ -86,20 +98,22 @@ def _parse_local_datetime(value: Any) -> Any:
     if isinstance(value, str):
         match = _DATETIME.match(value.strip())
         if not match:
-            raise ValueError(f"{value!r} is not a date and time; write it as YYYY-MM-DDTHH:MM "
-                             "in the kit's timezone, like 2026-12-02T15:00")
+            raise ValueError(f"{quoted(value)} is not a date and time; write it as "
+                             "YYYY-MM-DDTHH:MM in the kit's timezone, like 2026-12-02T15:00")
         try:
             year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
             return datetime(year, month, day, hour, minute, second)
         except ValueError:
-            raise ValueError(f"{value!r} is not a real date and time") from None
+            raise ValueError(f"{quoted(value)} is not a real date and time") from None
     return value
 
 
 def _parse_whole_number(value: Any) -> Any:
     if isinstance(value, str):
         if not _WHOLE_NUMBER.match(value.strip()):
-            raise ValueError(f"{value!r} is not a whole number; write digits only, like 20")
+            raise ValueError(f"{quoted(value)} is not a whole number; write digits only, like 20")
+        if len(value.strip().lstrip("0")) > 9:
+            raise ValueError(f"{quoted(value)} is far too large; write a number of a few digits")
         return int(value)
     return value
 
@@ -110,17 +124,17 @@ def _check_http_url(value: str) -> str:
     parts = urlsplit(value) if _printable(value) else None
     if (parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc
             or any(char.isspace() for char in value)):
-        raise ValueError(f"{value!r} is not a web address; it must start with https:// "
+        raise ValueError(f"{quoted(value)} is not a web address; it must start with https:// "
                          "(or http://), like https://www.example.org/page")
     netloc = parts.netloc
     if not netloc.isascii() or re.search(r"[^A-Za-z0-9.\-_~:@!$&+,;=%\[\]]", netloc):
         try:
             host = (parts.hostname or "").encode("idna").decode("ascii")
         except UnicodeError:
-            raise ValueError(f"{value!r} has a server name that cannot be used in a web "
+            raise ValueError(f"{quoted(value)} has a server name that cannot be used in a web "
                              "address") from None
         if not host or not re.fullmatch(r"[A-Za-z0-9.\-]+", host):
-            raise ValueError(f"{value!r} has a server name that cannot be used in a web "
+            raise ValueError(f"{quoted(value)} has a server name that cannot be used in a web "
                              "address")
         netloc = host if parts.port is None else f"{host}:{parts.port}"
     normalized = urlunsplit((
@@ -140,7 +154,7 @@ def _printable(value: str) -> bool:
 
 def _check_email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError(f"{value!r} is not an email address, like name@example.com")
+        raise ValueError(f"{quoted(value)} is not an email address, like name@example.com")
     return value
 
 
@@ -172,7 +186,7 @@ def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # e.g. 'America' is a folder
-        raise ValueError(f"{value!r} is not a known IANA timezone name, like America/Chicago "
+        raise ValueError(f"{quoted(value)} is not a known IANA timezone name, like America/Chicago "
                          "or Europe/Berlin") from None
     return value
 
