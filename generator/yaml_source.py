@@ -114,6 +114,8 @@ def format_key_path(loc: KeyPath) -> str:
         else:
             # A key holding a line break would split the one-line message: show it escaped.
             name = part if part.isprintable() else repr(part)[1:-1]
+            if len(name) > 80:  # a key as long as a paragraph is still shown on one short line
+                name = f"{name[:80]}..."
             text += f".{name}" if text else name
     return text
 
