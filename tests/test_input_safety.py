@@ -322,3 +322,9 @@ def test_a_template_slow_for_every_email_is_stopped_in_all(example_kit, monkeypa
     write(example_kit, TEMPLATE, "Subject: Hi\n\n{% for a in range(10) %}{{ a }}{% endfor %}\n")
     assert "took longer than 0 seconds in all to render the kit's emails" in template_line(
         example_kit)
+
+
+def test_lipsum_is_not_offered_to_templates(example_kit):
+    """lipsum(100000) spends seconds inside one call, where no guard can stop it."""
+    write(example_kit, TEMPLATE, "Subject: Hi\n\n{{ lipsum(100000) }}\n")
+    assert "'lipsum' is undefined" in template_line(example_kit)
