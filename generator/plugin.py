@@ -242,7 +242,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
 
     @event_priority(100)  # before any other plugin reads the pages
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.page_urls = [file.url for file in files.documentation_pages()]
+        # As pages name themselves (Page.url): the home page's file says './', its page ''.
+        self.page_urls = ["" if file.url in (".", "./") else file.url
+                          for file in files.documentation_pages()]
         self.finish_pages()
         self.write_calendar()
         return env

@@ -3,6 +3,7 @@ is reported in the terminal while the last good site stays up."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -45,16 +46,21 @@ def wait_until(check: Callable[[], bool], what: str, log: Path) -> None:
     pytest.fail(f"gave up waiting for {what}; serve said:\n{log.read_text(errors='replace')}")
 
 
-@pytest.fixture
-def served_kit(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
-    """(kit folder, base URL, serve's output) of a running `prepkit serve`."""
+ENGINES = ["mkdocs", "zensical"]
+SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
+
+
+@pytest.fixture(params=ENGINES)
+def served_kit(request: pytest.FixtureRequest,
+               tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """(kit folder, base URL, serve's output) of a running `prepkit serve --engine ...`."""
     kit = copy_example_kit(tmp_path / "kit")
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
-             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY],
+             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", request.param],
             cwd=kit, stdout=output, stderr=subprocess.STDOUT,
             env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
         try:
@@ -85,6 +91,12 @@ def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistake(
                             encoding="utf-8")
     wait_until(page_shows(NEW_NAME), "the edit to show", log)
     assert NEW_NAME in (fetch(f"{base}contacts/") or "")  # the index page follows too
+    # The served search index is what a full build of the edited kit gives.
+    engine = "zensical" if "zensical" in str(log.read_text(errors="replace")).lower() \
+        else "mkdocs"
+    index_url = base + SEARCH_INDEX[engine]
+    wait_until(lambda: NEW_NAME in (fetch(index_url) or ""), "the search index", log)
+    assert search_entries(fetch(index_url) or "{}") == full_build_index(kit, engine)
 
     # A mistake: the terminal names the file, line and key; the page keeps the last good text.
     contact_file.write_text(text.replace("relationship:", "relashionship:"), encoding="utf-8")
@@ -94,9 +106,32 @@ def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistake(
     output = log.read_text(errors="replace")
     assert f"{shown}:" in output and "relashionship" in output
     assert "Traceback" not in output
-    assert NEW_NAME in (fetch(page) or "")
+    # ...and the page says so, over the last good version.
+    wait_until(lambda: all(text in (fetch(page) or "")
+                           for text in ("Your last change has errors", NEW_NAME)),
+               "the error banner over the last good page", log)
 
     # Fixed again: the page follows the file once more.
     contact_file.write_text(text, encoding="utf-8")
     wait_until(page_shows(OLD_NAME), "the fix to show", log)
+    wait_until(lambda: "Your last change has errors" not in (fetch(page) or ""),
+               "the banner to go", log)
     assert "Traceback" not in log.read_text(errors="replace")
+
+
+def search_entries(index: str) -> list[tuple[str, str, str]]:
+    """(location, title, text) of every entry of a search index, sorted."""
+    data = json.loads(index)
+    entries = data.get("docs", data.get("items", []))
+    return sorted((entry["location"], entry["title"], entry["text"]) for entry in entries)
+
+
+def full_build_index(kit: Path, engine: str) -> list[tuple[str, str, str]]:
+    """The search index a full build of the kit, as it now is, writes."""
+    site = kit.parent / f"full-{engine}"
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "-f",
+                           str(kit / "mkdocs.yml"), "--today", TODAY, "--engine", engine,
+                           "--site-dir", str(site)], env=mkdocs_env(), capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return search_entries((site / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))

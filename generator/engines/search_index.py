@@ -30,10 +30,17 @@ class WholeSearchIndex:
         for entry in data.get("docs", []):
             fresh.setdefault(str(entry.get("location", "")).split("#")[0], []).append(entry)
         for url in rendered:
-            self._entries[url] = fresh.get(url, [])
+            self._entries[url] = _last_rendering(url, fresh.get(url, []))
         wanted = set(pages)
         self._entries = {url: entries for url, entries in self._entries.items()
                          if url in wanted}
         data["docs"] = [entry for url in pages for entry in self._entries.get(url, [])]
         index_file.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                               encoding="utf-8")
+
+
+def _last_rendering(url: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page's entries from its latest rendering: a search plugin that keeps its index
+    between builds lists a rebuilt page twice, each time starting with the page itself."""
+    starts = [number for number, entry in enumerate(entries) if entry.get("location") == url]
+    return entries[starts[-1]:] if starts else entries

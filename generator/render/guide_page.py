@@ -26,6 +26,7 @@ _HIDEABLE = frozenset({"navigation", "toc", "footer", "tags", "feedback", "path"
 class GuidePage:
     title: str  # safe to print unescaped: no markup character survives
     text: str  # the page as the site gets it: safe front matter, then the author's body
+    tags: tuple[str, ...] = ()  # safe like the title
 
 
 def guide_page(slug: str, source: str) -> GuidePage:
@@ -45,7 +46,8 @@ def guide_page(slug: str, source: str) -> GuidePage:
     hide = [item for item in _list(meta.get("hide")) if item in _HIDEABLE]
     if hide:
         lines += ["hide:", *(f"  - {item}" for item in hide)]
-    return GuidePage(title, "\n".join([*lines, "---", "", body]))
+    return GuidePage(title, "\n".join([*lines, "---", "", body]),
+                     tuple(title_text(tag) for tag in tags))
 
 
 def _list(value: object) -> list[object]:

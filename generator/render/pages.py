@@ -130,8 +130,29 @@ class _Renderer:
         jobs.append(PageJob("emails.md", True, lambda: self.render(
             "emails.md", "emails.md.j2", samples=self.emails.samples(),
             greetings=self.emails.greetings())))
-        jobs.append(job("tags.md", "tags.md.j2", in_nav=True))
+        jobs.append(PageJob("tags.md", True, lambda: self.render(
+            "tags.md", "tags.md.j2", tags=self.tag_index())))
         return jobs
+
+    def tag_index(self) -> list[tuple[str, list[tuple[str, Md]]]]:
+        """Each tag with the pages that carry it (title, link), made here rather than by a
+        theme plugin, so every engine shows the same page."""
+        found: dict[str, list[tuple[str, Md]]] = {}
+        links = _Links("tags.md")
+        for item in self.kit.fields.values():
+            for tag in item.tags:
+                found.setdefault(tag, []).append((item.name, links.item("fields", item.id)))
+        for interview in self.kit.interviews.values():
+            stage = self.rel.interviews[interview.id].stage.label
+            found.setdefault(stage, []).append(
+                (f"Conversation with {self.contact_of(interview).name}",
+                 links.item("interviews", interview.id)))
+        for slug, source in self.kit.guide_texts.items():
+            page = guide_page(slug, source)
+            for tag in page.tags:
+                found.setdefault(tag, []).append((page.title, links.to(f"guide/{slug}.md")))
+        return sorted(((tag, sorted(pages)) for tag, pages in found.items()),
+                      key=lambda pair: pair[0].casefold())
 
     def interview_page(self, interview: Interview) -> str:
         facts = self.rel.interviews[interview.id]
