@@ -10,7 +10,16 @@ from typing import Any
 
 from generator.errors import START, Diagnostic, Severity
 from generator.kit import Kit
-from generator.model import CareerField, Contact, Entity, Interview, KitFile, Owner, QuestionSet
+from generator.model import (
+    CareerField,
+    Contact,
+    Employer,
+    Entity,
+    Interview,
+    KitFile,
+    Owner,
+    QuestionSet,
+)
 from generator.model.types import is_slug
 from generator.validate import did_you_mean, validate_document
 from generator.yaml_source import YamlError, read_yaml_file
@@ -18,6 +27,7 @@ from generator.yaml_source import YamlError, read_yaml_file
 # Folder name -> the model of each file in it, in the order they are read.
 ENTITY_FOLDERS: dict[str, type[Entity]] = {
     "fields": CareerField,
+    "employers": Employer,
     "contacts": Contact,
     "questions": QuestionSet,
     "interviews": Interview,
@@ -77,7 +87,7 @@ def read_content(content_dir: Path) -> LoadResult:
             content_dir=content_dir, settings=settings or _placeholder_settings(),
             fields=entities["fields"], contacts=entities["contacts"],
             question_sets=entities["questions"], interviews=entities["interviews"],
-            guide_pages=guide_pages,
+            guide_pages=guide_pages, employers=entities["employers"],
         )
     return result
 

@@ -56,8 +56,13 @@ EMAILS_BY_NAME: dict[str, EmailKind] = {kind.name: kind for kind in EMAIL_KINDS}
 _FINISHED = {Stage.DECLINED, Stage.CANCELLED, Stage.CLOSED}
 
 
-def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage) -> list[EmailKind]:
-    """The emails that fit where the conversation stands, in the order they are sent."""
+def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage, *,
+                    has_referrer: bool | None = None) -> list[EmailKind]:
+    """The emails that fit where the conversation stands, in the order they are sent.
+
+    `has_referrer`: someone introduced you (their `referred_by`, or another conversation's
+    `referrals`); when not given, the contact's `referred_by` decides."""
+    referred = bool(contact.referred_by) if has_referrer is None else has_referrer
     names: list[str] = []
     post_offer = interview.kind == "post-offer"
     outreach = interview.outreach
@@ -76,7 +81,7 @@ def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage) -> lis
     elif stage is Stage.HELD:
         names.append("thank-you")
     elif stage is Stage.THANKED:
-        if contact.referred_by:
+        if referred and interview.referrer_updated_on is None:
             names.append("close-the-loop")
         if not post_offer:
             names.append("keep-in-touch")
