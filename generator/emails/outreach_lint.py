@@ -29,7 +29,8 @@ _SELF = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "mysel
 _OTHER = frozenset({"you", "your", "yours", "you're", "you've", "you'd", "you'll", "yourself"})
 _CONNECTION_WORDS = frozenset({
     "alum", "alumni", "alumna", "alumnus", "class", "course", "section", "lecture", "worked",
-    "working", "met", "know", "known", "knows", "friend", "family", "suggested", "introduced", "referred", "recommended", "mutual", "team",
+    "working", "met", "know", "known", "knows", "friend", "family", "suggested", "introduced",
+    "referred", "recommended", "mutual", "team",
 })
 _LOC = ("outreach",)
 
