@@ -180,10 +180,13 @@ def site_nav(kit: Kit) -> list[NavEntry]:
         {"Home": "index.md"},
         {"Guide": guide},
         {"Career fields": "fields/index.md"},
+        {"Target employers": "employers.md"},
         {"Contacts": "contacts/index.md"},
         {"Question sets": "questions/index.md"},
         {"Interviews": "interviews/index.md"},
         {"Follow-ups": "follow-ups.md"},
+        {"Pipeline": "pipeline.md"},
+        {"Insights": "insights.md"},
         {"Emails": "emails.md"},
         {"Tags": "tags.md"},
     ]

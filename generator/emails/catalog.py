@@ -78,12 +78,17 @@ def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage, *,
                      else "scheduling-reply")
     elif stage is Stage.SCHEDULED:
         names += ["scheduling-reply", "confirmation"]
-    elif stage is Stage.HELD:
+    owed = referred and interview.referrer_updated_on is None
+    if stage is Stage.HELD:
         names.append("thank-you")
     elif stage is Stage.THANKED:
-        if referred and interview.referrer_updated_on is None:
+        if owed:
             names.append("close-the-loop")
         if not post_offer:
             names.append("keep-in-touch")
+    # The referrer hears how it went once it led to a meeting or an offer.
+    if owed and stage not in _FINISHED and "close-the-loop" not in names and (
+            stage is Stage.HELD or interview.offer is not None):
+        names.append("close-the-loop")
     assert stage not in _FINISHED or not names
     return [EMAILS_BY_NAME[name] for name in names]
