@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
-from generator.model import CareerField, Contact, Entity, Interview, QuestionSet
+from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
 from generator.model.questions import Question
 from generator.model.types import InterviewKind, Medium, Relationship, StatusOverride
 from generator.schema import schema_file_name
@@ -46,6 +46,7 @@ class Kind:
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("contact", "contacts", "contact", Contact, "contact"),
     Kind("field", "fields", "field", CareerField, "career field"),
+    Kind("employer", "employers", "employer", Employer, "employer"),
     Kind("questions", "questions", "question-set", QuestionSet, "question set"),
     Kind("interview", "interviews", "interview", Interview, "interview"),
 )}
@@ -211,6 +212,20 @@ def field_text(career_field: CareerField, *, entity_id: str) -> str:
         entry(describe(CareerField, "organizations"), "organizations", None,
               "[Acme Health, City Data Office]"),
         entry(describe(CareerField, "tags"), "tags", None, "[statistics, healthcare]"),
+    ])
+
+
+def employer_text(employer: Employer, *, entity_id: str) -> str:
+    return render(KINDS["employer"], "A target employer on your LAMP list. Contacts who work "
+                  f"there name it with 'employer: {entity_id}'.", [
+        entry(describe(Employer, "name"), "name", scalar(employer.name), ""),
+        entry(describe(Employer, "motivation"), "motivation", str(employer.motivation), ""),
+        entry(describe(Employer, "postings"), "postings", str(employer.postings), ""),
+        entry(describe(Employer, "advocacy"), "advocacy", None, "true"),
+        entry(describe(Employer, "website"), "website", None, "https://www.example.com"),
+        entry(describe(Employer, "done"), "done", None, "true"),
+        Entry(describe(Employer, "notes"), ("notes: |", "  Why you want to work there."),
+              active=False),
     ])
 
 
