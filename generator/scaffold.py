@@ -176,6 +176,8 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
               "Senior Data Scientist"),
         entry(describe(Contact, "organization"), "organization", _maybe(contact.organization),
               "Acme Health"),
+        entry(describe(Contact, "employer") + yours(known.get("employers", ()), "employer"),
+              "employer", None, (known.get("employers") or ["acme-health"])[0]),
         entry(describe(Contact, "fields") + yours(fields, "field"), "fields",
               flow_list(contact.fields) if contact.fields else None,
               flow_list(list(fields[:1]) or ["data-science"])),
@@ -193,6 +195,7 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
               "  What they do now and how they got there."), active=False),
         entry(describe(Contact, "private_notes"), "private_notes", None,
               "Prefers morning calls."),
+        entry(describe(Contact, "keep_in_touch_days"), "keep_in_touch_days", None, "60"),
     ])
 
 
@@ -283,6 +286,9 @@ def interview_text(interview: Interview, *, entity_id: str, known: KnownIds) -> 
         entry(describe(Interview, "referrals"), "referrals", None,
               flow_list(list(known.get("contacts", ())[:1]) or ["priya-natarajan"])),
         entry(describe(Interview, "thank_you_sent_on"), "thank_you_sent_on", None, "2027-01-16"),
+        entry(describe(Interview, "update_sent_on"), "update_sent_on", None, "2027-03-01"),
+        entry(describe(Interview, "referrer_updated_on"), "referrer_updated_on", None,
+              "2027-01-20"),
         entry(f"Overrides the stage: {choices(StatusOverride)}.", "status", None, "declined"),
     ])
 

@@ -5,7 +5,8 @@ ending on a question.
 - length: more words than `rules.outreach_word_limit` (the signature is not counted);
 - connection: the first sentence after the greeting names none of what connects you (who
   referred you, your school, their organization, how you met, or words such as 'alum',
-  'class', 'worked', 'met', 'suggested');
+  'class', 'worked', 'met', 'suggested'). Not checked for a contact whose relationship is
+  'other' with neither an organization nor a referrer: the kit records no tie to name;
 - question: the last paragraph before the sign-off holds no question mark;
 - job: it mentions a job, position, opening, vacancy or hiring;
 - about you: more I/me/my than you/your.
@@ -76,7 +77,9 @@ def outreach_problems(email: Email, context: EmailContext, signed_as: str,
     if not paragraphs:
         return problems
     first_sentence = _SENTENCE_END.split(paragraphs[0], maxsplit=1)[0]
-    if not set(_words(first_sentence)) & connection_terms(context):
+    contact = context.contact
+    known_tie = contact.relationship != "other" or contact.organization or contact.referrer
+    if known_tie and not set(_words(first_sentence)) & connection_terms(context):
         problems.append(EmailProblem(
             _LOC, "the first outreach email does not say what connects you in its first "
             "sentence; open with it (who referred you, your shared school, how you met: "
