@@ -78,9 +78,11 @@ def test_pipeline_page_has_rates_and_a_chart_with_its_numbers(sites: dict[str, P
 def test_insights_group_takeaways_and_mark_repeats(sites: dict[str, Path]) -> None:
     page = article(read_page(sites["private"], "insights"))
     assignments = " ".join(element.text for element in page.section("assignments"))
-    assert "Run a small usability test with real users for my portfolio (heard 2 times)" in \
-        assignments
-    assert "Offer to run a small usability test" in assignments
+    no_topic = " ".join(element.text for element in page.section("no-topic"))
+    assert "Build one end-to-end usability study for my portfolio, ideally with real users " \
+        "(heard 2 times)" in no_topic
+    assert "Offer to run a small usability study with real users at my IT help desk job " \
+        "(talk to Dana) (heard 2 times)" in assignments
     prep = article(read_page(sites["private"], "interviews/marcus-chen-ux-path"))
     heard = " ".join(element.text for element in prep.section("what-you-have-heard-so-far"))
     assert "Read about diary studies" in heard and "Jordan Lee" in heard
