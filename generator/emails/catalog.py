@@ -35,8 +35,9 @@ EMAIL_KINDS: tuple[EmailKind, ...] = (
               "The note sent with a LinkedIn connection request, when the outreach channel "
               "is linkedin.", has_subject=False),
     EmailKind("nudge", "No-reply nudge",
-              "A polite reminder when the request has had no reply after the kit's "
-              "nudge_after_days.", follow_up="nudge"),
+              "The one follow-up when the request has had no reply: after 7 business days "
+              "(outreach_rule: 3b7), or after nudge_after_days (outreach_rule: days).",
+              follow_up="nudge"),
     EmailKind("scheduling-reply", "Scheduling reply",
               "The answer once they agree: accepts the agreed time, or asks for one."),
     EmailKind("confirmation", "Day-before confirmation",
@@ -45,10 +46,12 @@ EMAIL_KINDS: tuple[EmailKind, ...] = (
               "Thanks them and names a takeaway; due within the kit's thank_you_within_days.",
               follow_up="thank-you"),
     EmailKind("close-the-loop", "Close-the-loop note",
-              "Tells the person who referred you that the conversation happened.",
+              "Tells the person who referred you that the conversation happened (or led to an "
+              "offer).",
               follow_up="close-the-loop", to_referrer=True),
     EmailKind("keep-in-touch", "Keep-in-touch update",
-              "An update some weeks after the thank-you.", follow_up="keep-in-touch"),
+              "An update keep_in_touch_days after your last contact with someone you thanked.",
+              follow_up="keep-in-touch"),
     EmailKind("post-offer-request", "Post-offer request",
               "After a job offer, asks the employer for a conversation before you decide."),
 )
