@@ -150,7 +150,8 @@ def _card_row(card: Any, line: int) -> Row:
 
 def make_id(name: str, taken: set[str]) -> str:
     """'José Müller' -> 'jose-muller'; '-2', '-3'... when the id is taken."""
-    base = _SLUG_RUNS.sub("-", anyascii(name).lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+    ascii_name = anyascii(name).lower().replace("'", "")  # O'Neil -> oneil
+    base = _SLUG_RUNS.sub("-", ascii_name).strip("-")[:MAX_ID_LENGTH].strip("-")
     base = base or "contact"
     candidate, number = base, 2
     while candidate in taken:

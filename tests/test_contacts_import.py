@@ -66,6 +66,7 @@ def test_ids_are_transliterated_and_unique() -> None:
     assert make_id("José Müller", {"jose-muller", "jose-muller-2"}) == "jose-muller-3"
     assert make_id("李 小龍", set()) == "li-xiaolong"
     assert make_id("!!!", set()) == "contact"
+    assert make_id("Ben O’Neil", set()) == "ben-oneil"
 
 
 def test_linkedin_import_of_200_rows_then_again(example_kit: Path,
