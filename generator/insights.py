@@ -69,17 +69,40 @@ def points_of(interview: Interview, field_id: str | None) -> list[Point]:
 
 
 def all_points(kit: Kit, relations: Relations) -> list[Point]:
-    """Every takeaway of the kit, each with the conversations that echo it (same field or not)."""
+    """Every takeaway of the kit, each with the conversations that echo it (same field or not).
+
+    Pairs are found through an index of words, so a kit with thousands of takeaways compares
+    only those that share something."""
     points = [point for interview in kit.interviews.values()
               for point in points_of(interview, relations.interviews[interview.id].field_id)]
+    words = [content_words(point.text) for point in points]
+    by_text: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
     for index, point in enumerate(points):
-        for other in points[index + 1:]:
-            if other.interview_id != point.interview_id and same_point(point.text, other.text):
-                if other.interview_id not in point.echoes:
-                    point.echoes.append(other.interview_id)
-                if point.interview_id not in other.echoes:
-                    other.echoes.append(point.interview_id)
+        by_text.setdefault(normalized(point.text), []).append(index)
+        for word in words[index]:
+            by_word.setdefault(word, []).append(index)
+    for index, point in enumerate(points):
+        shared: dict[int, int] = {}
+        for word in words[index]:
+            for other in by_word[word]:
+                if other > index:
+                    shared[other] = shared.get(other, 0) + 1
+        same = {other for other in by_text[normalized(point.text)] if other > index}
+        same |= {other for other, count in shared.items() if count >= MIN_SHARED
+                 and count >= MIN_OVERLAP * min(len(words[index]), len(words[other]))}
+        for other in sorted(same):
+            _echo(point, points[other])
     return points
+
+
+def _echo(point: Point, other: Point) -> None:
+    if other.interview_id == point.interview_id:
+        return
+    if other.interview_id not in point.echoes:
+        point.echoes.append(other.interview_id)
+    if point.interview_id not in other.echoes:
+        other.echoes.append(point.interview_id)
 
 
 def by_field_and_topic(kit: Kit, points: list[Point]

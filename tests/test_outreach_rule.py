@@ -130,3 +130,15 @@ def test_keep_in_touch_counts_from_the_last_interaction(tmp_path: Path) -> None:
     assert pending == {("ana", "keep-in-touch", date(2026, 11, 1)),
                        ("cy", "keep-in-touch", date(2026, 11, 30)),
                        ("dee", "keep-in-touch", date(2026, 11, 27))}
+
+
+# --- insights ---------------------------------------------------------------------------------
+
+def test_the_insight_matching_rule() -> None:
+    from generator.insights import same_point
+
+    assert same_point("Learn SQL well!", "learn  sql WELL")  # same words
+    assert same_point("Build a usability study with real users",
+                      "Run a usability study with real users for a portfolio")
+    assert not same_point("Read the annual report", "Read about diary studies")
+    assert not same_point("Learn SQL", "Learn Python")
