@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from generator.derive import Relations, Stage
 from generator.errors import Diagnostic, Severity
 from generator.kit import Kit
-from generator.model import Contact, Employer
+from generator.model import Contact, Employer, Interview
 
 BATCH_SIZE = 5
 _MET = {Stage.HELD, Stage.THANKED}
@@ -66,16 +66,15 @@ def latest_stage(kit: Kit, relations: Relations, contact_id: str) -> Stage | Non
     return relations.interviews[latest.id].stage
 
 
-def _moment(interview: object) -> tuple[str, str]:
-    scheduled = getattr(interview, "scheduled", None)
-    outreach = getattr(interview, "outreach", None)
-    if scheduled is not None:
-        moment = scheduled.at.isoformat()
-    elif outreach is not None and outreach.sent_on is not None:
-        moment = outreach.sent_on.isoformat()
+def _moment(interview: Interview) -> tuple[str, str]:
+    """When a conversation happened or was asked for; not yet asked sorts last."""
+    if interview.scheduled is not None:
+        moment = interview.scheduled.at.isoformat()
+    elif interview.outreach is not None and interview.outreach.sent_on is not None:
+        moment = interview.outreach.sent_on.isoformat()
     else:
         moment = "9999"
-    return (moment, str(getattr(interview, "id", "")))
+    return (moment, interview.id)
 
 
 def ranked_targets(kit: Kit, relations: Relations) -> list[Target]:
