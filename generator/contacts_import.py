@@ -142,6 +142,9 @@ def _card_row(card: Any, line: int) -> Row:
         "name": name.strip(), "title": first("title"), "organization": organization,
         "email": first("email"), "phone": first("tel"),
         "linkedin": next((url for url in urls if "linkedin." in url.lower()), None)}
+    phone = values["phone"]
+    if isinstance(phone, str) and phone.lower().startswith("tel:"):  # vCard 4 writes a URI
+        values["phone"] = phone[4:]
     return Row(line, {key: value.strip() if isinstance(value, str) else value
                       for key, value in values.items()})
 

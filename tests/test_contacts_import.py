@@ -143,6 +143,7 @@ VCARDS = (
     "TEL;TYPE=CELL:+49 30 1234567\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Zoë Ångström\r\nN:Ångström;Zoë;;;\r\n"
     "EMAIL:zoe@example.org\r\nURL:https://www.linkedin.com/in/zoe-example\r\n"
+    "TEL;VALUE=uri;TYPE=cell:tel:+1-555-0199\r\n"
     "NOTE:Line one\\, with a comma\r\nEND:VCARD\r\n"
     "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Priya Natarajan\r\nEMAIL:priya@example.com\r\n"
     "END:VCARD\r\n"
@@ -159,6 +160,7 @@ def test_vcard_import_of_v3_and_v4_cards_twice(example_kit: Path, tmp_path: Path
     assert "phone: +49 30 1234567" in anna and "email: anna@example.com" in anna
     zoe = (example_kit / "content/contacts/zoe-angstrom.yml").read_text(encoding="utf-8")
     assert "linkedin: https://www.linkedin.com/in/zoe-example" in zoe
+    assert "phone: +1-555-0199" in zoe
     assert_clean_exit(run_check(example_kit, "--strict"), 0)
     again = run_prepkit("import", "vcard", str(source), "-f", str(example_kit / "mkdocs.yml"))
     assert _summary(again.stdout) == (0, 3, 1)

@@ -105,7 +105,7 @@ class _Renderer:
             public=self.options.public, guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
             contact_of=self.contact_of, latest_stage=self.latest_stage,
             email_anchor=self.emails.anchor_for, responses=self.responses,
-            draft_anchor=self.draft_anchor, **context)
+            draft_anchor=self.draft_anchor, due_now=self.due_now, **context)
 
     def job(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> PageJob:
         return PageJob(uri, in_nav, partial(self.render, uri, template, **context))
@@ -165,6 +165,11 @@ class _Renderer:
         groups = [] if self.options.public else by_field_and_topic(
             self.kit, all_points(self.kit, self.rel))
         return self.render("insights.md", "insights.md.j2", groups=groups)
+
+    def due_now(self, interview_id: str) -> list[FollowUp]:
+        """An interview's follow-ups due today or overdue."""
+        return [item for item in self.pending if item.interview_id == interview_id
+                and item.due <= self.options.today]
 
     def draft_anchor(self, interview_id: str, action: str) -> str | None:
         """The anchor of the draft for `action` on an interview's page, if it shows one."""
