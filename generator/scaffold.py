@@ -177,7 +177,7 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
         entry(describe(Contact, "organization"), "organization", _maybe(contact.organization),
               "Acme Health"),
         entry(describe(Contact, "employer") + yours(known.get("employers", ()), "employer"),
-              "employer", None, (known.get("employers") or ["acme-health"])[0]),
+              "employer", contact.employer, (known.get("employers") or ["acme-health"])[0]),
         entry(describe(Contact, "fields") + yours(fields, "field"), "fields",
               flow_list(contact.fields) if contact.fields else None,
               flow_list(list(fields[:1]) or ["data-science"])),

@@ -58,3 +58,18 @@ def test_new_employer_writes_a_file_that_checks(example_kit: Path) -> None:
                       config)
     assert_clean_exit(bad, 1)
     assert "--motivation: '9' is not a score" in bad.output
+
+
+def test_new_contact_links_an_employer(example_kit: Path) -> None:
+    config = str(example_kit / "mkdocs.yml")
+    result = run_prepkit("new", "contact", "lee-park", "--name", "Lee Park", "--organization",
+                         "Acme Health", "--employer", "acme-health", "-f", config)
+    assert_clean_exit(result, 0)
+    text = (example_kit / "content/contacts/lee-park.yml").read_text(encoding="utf-8")
+    assert "\nemployer: acme-health\n" in text
+    assert_clean_exit(run_check(example_kit, "--strict"), 0)
+    wrong = run_prepkit("new", "contact", "kim-ro", "--name", "Kim Ro", "--employer",
+                        "acme-helth", "-f", config)
+    assert_clean_exit(wrong, 1)
+    assert "--employer: no employer has the id 'acme-helth'; did you mean 'acme-health'?" in \
+        wrong.output

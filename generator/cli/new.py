@@ -219,10 +219,13 @@ def _kit_options(function: F) -> F:
 @click.option("--title", help="Their job title.")
 @click.option("--organization", help="Where they work.")
 @click.option("--relationship", help="How you know them, like alumni or former-employer.")
+@click.option("--employer", "employer_id", metavar="ID",
+              help="Id of the target employer they work at.")
 @click.option("--fields", "fields", multiple=True, metavar="IDS",
               help="Ids of their career fields, comma-separated.")
 def contact(entity_id: str, config_file: Path, name: str | None, title: str | None,
-            organization: str | None, relationship: str | None, fields: tuple[str, ...]) -> None:
+            organization: str | None, relationship: str | None, fields: tuple[str, ...],
+            employer_id: str | None) -> None:
     """Start content/contacts/ID.yml: a person to talk to.
 
     \b
@@ -232,11 +235,14 @@ def contact(entity_id: str, config_file: Path, name: str | None, title: str | No
     new_file = _start("contact", entity_id, config_file)
     field_ids = _ids(fields)
     new_file.check_ids("--fields", field_ids, "fields")
+    new_file.check_ids("--employer", [employer_id] if employer_id else [], "employers")
     data: dict[str, Any] = {"title": title, "organization": organization,
-                            "relationship": relationship, "fields": field_ids}
+                            "employer": employer_id, "relationship": relationship,
+                            "fields": field_ids}
     data = {key: value for key, value in data.items() if value not in (None, [])}
     options = {"name": "--name", "title": "--title", "organization": "--organization",
-               "relationship": "--relationship", "fields": "--fields"}
+               "relationship": "--relationship", "fields": "--fields",
+               "employer": "--employer"}
     new_file.create(Contact, data, options, Required(
         "name", name, "--name", "a contact needs a name", '"Jane Doe"', "Their full name",
         _title_from(entity_id)), lambda model: contact_text(
