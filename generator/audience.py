@@ -3,9 +3,9 @@
 A run decides its audience once (`audience_for`), and `view_for` gives the kit as that
 audience may see it. The public view holds no private value at all (contact details, private
 notes, the owner's contact details and signature, meeting places and links, interview notes
-and takeaways; with `public_contacts: hidden` no people and no conversations), so pages,
-emails, search, the calendar, packets and exports, which all render from the view, cannot
-show one: no template has a public/private branch to forget.
+and takeaways, notes on target employers; with `public_contacts: hidden` no people and no
+conversations), so pages, emails, search, the calendar, packets and exports, which all render
+from the view, cannot show one: no template has a public/private branch to forget.
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ def view_for(kit: Kit, audience: Audience) -> Kit:
         contacts = {key: _public_contact(contact) for key, contact in kit.contacts.items()}
         interviews = {key: _public_interview(interview)
                       for key, interview in kit.interviews.items()}
+    employers = {key: employer.model_copy(update={"notes": None})
+                 for key, employer in kit.employers.items()}
     return replace(kit, settings=_public_settings(kit.settings), contacts=contacts,
-                   interviews=interviews)
+                   interviews=interviews, employers=employers)
 
 
 def _public_settings(settings: KitFile) -> KitFile:

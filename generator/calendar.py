@@ -109,7 +109,9 @@ class _Events:
         event.add("transp", "TRANSPARENT")
         contact = self.kit.contacts[interview.contact]
         anchor = next(
-            (kind.anchor for kind in kinds_for_stage(interview, contact, stage)
+            (kind.anchor for kind in kinds_for_stage(
+                interview, contact, stage,
+                has_referrer=self.kit.referrer_of(contact.id) is not None)
              if kind.follow_up == item.action), "")
         lines = [f"Conversation with {name}"]
         if anchor:

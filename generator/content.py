@@ -12,7 +12,16 @@ from typing import Any
 
 from generator.errors import START, Diagnostic, Severity
 from generator.kit import Kit
-from generator.model import CareerField, Contact, Entity, Interview, KitFile, Owner, QuestionSet
+from generator.model import (
+    CareerField,
+    Contact,
+    Employer,
+    Entity,
+    Interview,
+    KitFile,
+    Owner,
+    QuestionSet,
+)
 from generator.model.types import MAX_ID_LENGTH, is_slug
 from generator.safe_read import UnsafeFile, folder_inside, read_text_inside, real_inside
 from generator.validate import did_you_mean, validate_document
@@ -21,6 +30,7 @@ from generator.yaml_source import MAX_FILE_BYTES, YamlError, read_yaml_file
 # Folder name -> the model of each file in it, in the order they are read.
 ENTITY_FOLDERS: dict[str, type[Entity]] = {
     "fields": CareerField,
+    "employers": Employer,
     "contacts": Contact,
     "questions": QuestionSet,
     "interviews": Interview,
@@ -103,7 +113,7 @@ def read_content(content_dir: Path, *, kit_root: Path | None = None) -> LoadResu
             content_dir=content_dir, settings=settings or _placeholder_settings(),
             fields=entities["fields"], contacts=entities["contacts"],
             question_sets=entities["questions"], interviews=entities["interviews"],
-            guide_pages=guide_pages, guide_texts=guide_texts,
+            guide_pages=guide_pages, guide_texts=guide_texts, employers=entities["employers"],
         )
     return result
 

@@ -33,8 +33,8 @@ class _Checker:
             self.refer(entity, (key, index), wanted, folder, what)
 
 
-_KIT_ATTRIBUTE = {"fields": "fields", "contacts": "contacts", "questions": "question_sets",
-                  "interviews": "interviews"}
+_KIT_ATTRIBUTE = {"fields": "fields", "employers": "employers", "contacts": "contacts",
+                  "questions": "question_sets", "interviews": "interviews"}
 
 
 def cross_check(kit: Kit, *, broken: Mapping[str, Collection[str]]) -> list[Diagnostic]:
@@ -42,6 +42,8 @@ def cross_check(kit: Kit, *, broken: Mapping[str, Collection[str]]) -> list[Diag
     checker = _Checker(kit, broken)
     for contact in kit.contacts.values():
         checker.refer_all(contact, "fields", contact.fields, "fields", "career field")
+        if contact.employer is not None:
+            checker.refer(contact, ("employer",), contact.employer, "employers", "employer")
         if contact.referred_by == contact.id:
             checker.problems.append(_at(contact, ("referred_by",),
                                         "a contact cannot be referred by themselves"))
@@ -91,6 +93,12 @@ def _interview_dates(interview: Interview) -> list[Diagnostic]:
                 problems.append(_at(interview, ("outreach", key),
                                     f"{day.isoformat()} is before sent_on "
                                     f"({outreach.sent_on.isoformat()})"))
+    sent = outreach.sent_on if outreach is not None else None
+    for key in ("update_sent_on", "referrer_updated_on"):
+        day = getattr(interview, key)
+        if day is not None and sent is not None and day < sent:
+            problems.append(_at(interview, (key,), f"{day.isoformat()} is before "
+                                f"outreach.sent_on ({sent.isoformat()})"))
     thanked = interview.thank_you_sent_on
     if thanked is not None and interview.scheduled is not None:
         met = interview.scheduled.at.date()

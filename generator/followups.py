@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from generator.derive import Relations, Stage
+from generator.keep_in_touch import keep_in_touch_for
 from generator.kit import Kit
 from generator.model import Interview
+from generator.outreach_rule import outreach_steps
 
-KEEP_IN_TOUCH_AFTER = timedelta(weeks=6)
 CLOSE_THE_LOOP_AFTER = timedelta(days=7)
 DUE_SOON = timedelta(days=7)
 _FINISHED = {Stage.DECLINED, Stage.CANCELLED, Stage.CLOSED}
@@ -27,7 +28,8 @@ class FollowUp:
     """One thing to do for one interview, by a date."""
 
     interview_id: str
-    action: str  # nudge | confirm | thank-you | close-the-loop | keep-in-touch | decide
+    # nudge | second-contact | confirm | thank-you | close-the-loop | keep-in-touch | decide
+    action: str
     label: str
     due: date
     done: bool = False
@@ -51,8 +53,8 @@ def follow_ups_for(kit: Kit, interview: Interview, stage: Stage) -> list[FollowU
     if stage in _FINISHED:
         return items
     if outreach is not None and outreach.sent_on is not None and meeting is None:
-        add("nudge", "Send a polite nudge", outreach.sent_on + timedelta(rules.nudge_after_days),
-            done=outreach.nudged_on is not None or outreach.replied_on is not None)
+        for step in outreach_steps(kit, interview):
+            add(step.action, step.label, step.due, done=step.done)
     if meeting is not None:
         add("confirm", "Confirm the day before", meeting - timedelta(days=1),
             done=stage is not Stage.SCHEDULED)
@@ -60,12 +62,12 @@ def follow_ups_for(kit: Kit, interview: Interview, stage: Stage) -> list[FollowU
             meeting + timedelta(rules.thank_you_within_days),
             done=interview.thank_you_sent_on is not None)
     thanked = interview.thank_you_sent_on
-    if thanked is not None:
-        contact = kit.contacts.get(interview.contact)
-        if contact is not None and contact.referred_by:
-            add("close-the-loop", "Tell the person who referred you how it went",
-                thanked + CLOSE_THE_LOOP_AFTER)
-        add("keep-in-touch", "Send a keep-in-touch update", thanked + KEEP_IN_TOUCH_AFTER)
+    if thanked is not None and kit.referrer_of(interview.contact) is not None:
+        add("close-the-loop", "Tell the person who referred you how it went",
+            thanked + CLOSE_THE_LOOP_AFTER, done=interview.referrer_updated_on is not None)
+    keep = keep_in_touch_for(kit, interview.contact) if thanked is not None else None
+    if keep is not None and keep.interview_id == interview.id:
+        add("keep-in-touch", "Send a keep-in-touch update", keep.due)
     if interview.offer is not None and interview.offer.decide_by is not None:
         add("decide", "Decide on the offer", interview.offer.decide_by)
     return sorted(items, key=lambda item: item.due)
@@ -90,9 +92,11 @@ def recipient_of(kit: Kit, item: FollowUp) -> str:
     """Who the follow-up is written to: the contact, or whoever referred them."""
     interview = kit.interviews[item.interview_id]
     contact = kit.contacts[interview.contact]
-    referrer = kit.contacts.get(contact.referred_by) if contact.referred_by else None
+    referrer = kit.referrer_of(contact.id)
     if item.action == "close-the-loop" and referrer is not None:
         return referrer.name
     if item.action == "decide":
         return kit.settings.owner.name
+    if item.action == "second-contact" and contact.employer in kit.employers:
+        return f"someone else at {kit.employers[contact.employer].name}"
     return contact.name

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.content import display_path
 from generator.derive import agenda_of, duration_of, must_ask_minutes
 from generator.emails import EmailDrafts
+from generator.employers import employer_warnings
 from generator.errors import Diagnostic, Position, Severity
 from generator.kit import Kit
 from generator.model import Entity
@@ -38,7 +39,7 @@ def lint(kit: Kit) -> list[Diagnostic]:
             warnings.append(_warn(career_field, ("name",), "nobody in your contacts works in "
                                   "this field yet; list it in a contact's 'fields'",
                                   "empty-field"))
-    return warnings
+    return warnings + employer_warnings(kit)
 
 
 def email_warnings(drafts: EmailDrafts) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
-from generator.model import CareerField, Contact, Entity, Interview, QuestionSet
+from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
 from generator.model.questions import Question
 from generator.model.types import InterviewKind, Medium, Relationship, StatusOverride
 from generator.schema import schema_file_name
@@ -46,6 +46,7 @@ class Kind:
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind("contact", "contacts", "contact", Contact, "contact"),
     Kind("field", "fields", "field", CareerField, "career field"),
+    Kind("employer", "employers", "employer", Employer, "employer"),
     Kind("questions", "questions", "question-set", QuestionSet, "question set"),
     Kind("interview", "interviews", "interview", Interview, "interview"),
 )}
@@ -175,6 +176,8 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
               "Senior Data Scientist"),
         entry(describe(Contact, "organization"), "organization", _maybe(contact.organization),
               "Acme Health"),
+        entry(describe(Contact, "employer") + yours(known.get("employers", ()), "employer"),
+              "employer", contact.employer, (known.get("employers") or ["acme-health"])[0]),
         entry(describe(Contact, "fields") + yours(fields, "field"), "fields",
               flow_list(contact.fields) if contact.fields else None,
               flow_list(list(fields[:1]) or ["data-science"])),
@@ -192,6 +195,7 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
               "  What they do now and how they got there."), active=False),
         entry(describe(Contact, "private_notes"), "private_notes", None,
               "Prefers morning calls."),
+        entry(describe(Contact, "keep_in_touch_days"), "keep_in_touch_days", None, "60"),
     ])
 
 
@@ -211,6 +215,20 @@ def field_text(career_field: CareerField, *, entity_id: str) -> str:
         entry(describe(CareerField, "organizations"), "organizations", None,
               "[Acme Health, City Data Office]"),
         entry(describe(CareerField, "tags"), "tags", None, "[statistics, healthcare]"),
+    ])
+
+
+def employer_text(employer: Employer, *, entity_id: str) -> str:
+    return render(KINDS["employer"], "A target employer on your LAMP list. Contacts who work "
+                  f"there name it with 'employer: {entity_id}'.", [
+        entry(describe(Employer, "name"), "name", scalar(employer.name), ""),
+        entry(describe(Employer, "motivation"), "motivation", str(employer.motivation), ""),
+        entry(describe(Employer, "postings"), "postings", str(employer.postings), ""),
+        entry(describe(Employer, "advocacy"), "advocacy", None, "true"),
+        entry(describe(Employer, "website"), "website", None, "https://www.example.com"),
+        entry(describe(Employer, "done"), "done", None, "true"),
+        Entry(describe(Employer, "notes"), ("notes: |", "  Why you want to work there."),
+              active=False),
     ])
 
 
@@ -268,6 +286,9 @@ def interview_text(interview: Interview, *, entity_id: str, known: KnownIds) -> 
         entry(describe(Interview, "referrals"), "referrals", None,
               flow_list(list(known.get("contacts", ())[:1]) or ["priya-natarajan"])),
         entry(describe(Interview, "thank_you_sent_on"), "thank_you_sent_on", None, "2027-01-16"),
+        entry(describe(Interview, "update_sent_on"), "update_sent_on", None, "2027-03-01"),
+        entry(describe(Interview, "referrer_updated_on"), "referrer_updated_on", None,
+              "2027-01-20"),
         entry(f"Overrides the stage: {choices(StatusOverride)}.", "status", None, "declined"),
     ])
 

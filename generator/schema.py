@@ -7,12 +7,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.model import CareerField, Contact, Interview, KitFile, QuestionSet
+from generator.model import CareerField, Contact, Employer, Interview, KitFile, QuestionSet
 
 # Schema name -> model; files are `<name>.schema.json`, as named in each file's first line.
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "kit": KitFile,
     "field": CareerField,
+    "employer": Employer,
     "contact": Contact,
     "question-set": QuestionSet,
     "interview": Interview,

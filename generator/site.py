@@ -100,7 +100,8 @@ def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> 
     """
     emails = _drafts(prepared)
     jobs = page_jobs(prepared.kit, prepared.relations, emails,
-                     RenderOptions(today=prepared.today, packets=prepared.packets))
+                     RenderOptions(today=prepared.today, audience=prepared.audience,
+                                   packets=prepared.packets))
     helper = ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails), fork=share)
     ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
     theirs, their_stats, their_checks = helper.result()
@@ -119,7 +120,8 @@ class SiteWriting:
         self._prepared, self._out_dir = prepared, out_dir
         self._emails = _drafts(prepared)
         self.jobs = page_jobs(prepared.kit, prepared.relations, self._emails,
-                              RenderOptions(today=prepared.today, packets=prepared.packets))
+                              RenderOptions(today=prepared.today, audience=prepared.audience,
+                                   packets=prepared.packets))
         self._position = {job.uri: number for number, job in enumerate(self.jobs)}
         writer = _PageWriter(out_dir, self._emails)
         self._work = ForkedSteps([partial(writer.write, job) for job in self.jobs],
@@ -164,7 +166,8 @@ class _PageWriter:
 def render_site_pages(prepared: PreparedSite) -> list[Page]:
     """Every page of the site, rendered in memory (for an export)."""
     return render_pages(prepared.kit, prepared.relations, _drafts(prepared),
-                        RenderOptions(today=prepared.today, packets=prepared.packets))
+                        RenderOptions(today=prepared.today, audience=prepared.audience,
+                                   packets=prepared.packets))
 
 
 def _drafts(prepared: PreparedSite) -> EmailDrafts:
@@ -210,10 +213,13 @@ def site_nav(kit: Kit) -> list[NavEntry]:
         {"Home": "index.md"},
         {"Guide": guide},
         {"Career fields": "fields/index.md"},
+        {"Target employers": "employers.md"},
         {"Contacts": "contacts/index.md"},
         {"Question sets": "questions/index.md"},
         {"Interviews": "interviews/index.md"},
         {"Follow-ups": "follow-ups.md"},
+        {"Pipeline": "pipeline.md"},
+        {"Insights": "insights.md"},
         {"Emails": "emails.md"},
         {"Tags": "tags.md"},
     ]

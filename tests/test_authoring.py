@@ -122,9 +122,9 @@ NEW_FILES = [
     pytest.param(["contact", "sam-lee", "--name", "Sam Lee", "--title", "Data Engineer",
                   "--organization", "Acme Health", "--relationship", "alumni",
                   "--fields", "data-science,ux-research", "--fields", "data-science"],
-                 "contacts/sam-lee.yml", Contact,
+                 "contacts/sam-lee.yml", Contact,  # Acme Health is a target employer: link it
                  {"name": "Sam Lee", "title": "Data Engineer", "organization": "Acme Health",
-                  "relationship": "alumni", "fields": ["data-science", "ux-research"]}, 0,
+                  "relationship": "alumni", "fields": ["data-science", "ux-research"]}, 1,
                  id="contact"),
     pytest.param(["field", "robotics", "--name", "Robotics"], "fields/robotics.yml",
                  CareerField, {"name": "Robotics"}, 1, id="field"),  # nobody works in it yet
@@ -279,7 +279,7 @@ def test_an_unknown_kind_gets_a_suggestion(kit: Path) -> None:
     result = new("contacts", "jane-doe")
     assert_clean_exit(result, 1)
     assert "'contacts' is not a kind of file; did you mean 'contact'? The kinds are contact, " \
-           "field, questions, interview." in result.stderr
+           "field, employer, questions, interview." in result.stderr
 
 
 def test_new_finds_the_kit_with_config_file(tmp_path: Path) -> None:

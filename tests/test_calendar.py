@@ -65,7 +65,7 @@ def test_one_event_per_conversation_and_per_open_follow_up(kit: Kit) -> None:
                  if interview.scheduled is not None
                  and relations.interviews[interview.id].stage is not Stage.DECLINED]
     pending = open_follow_ups(kit, relations)
-    assert len(found) == len(scheduled) + len(pending) == 5 + 11
+    assert len(found) == len(scheduled) + len(pending) == 5 + 13
     assert sorted(uid.split(".")[0] for uid in found if ".meeting." in uid) == sorted(scheduled)
 
 
@@ -135,7 +135,7 @@ def test_a_public_calendar_has_no_places_or_private_text(kit: Kit) -> None:
     for contact in kit.contacts.values():
         private |= {contact.email, contact.phone, contact.private_notes}
     for interview in kit.interviews.values():
-        private |= set(interview.takeaways)
+        private |= set(interview.takeaway_texts)
         if interview.scheduled is not None:
             private.add(interview.scheduled.location)
     assert not [value for value in private if value and value in unfolded]
@@ -156,7 +156,7 @@ def test_the_command_writes_calendar_ics_beside_mkdocs_yml_by_default(tmp_path: 
     result = run_calendar(kit_dir, "--today", "2026-11-25")
     assert_clean_exit(result, 0)
     target = kit_dir / "calendar.ics"
-    assert result.output == f"Wrote 16 events to {target}\n"
+    assert result.output == f"Wrote 18 events to {target}\n"
     again = run_calendar(kit_dir, "--today", "2026-11-25", "--out", str(tmp_path / "b.ics"))
     assert_clean_exit(again, 0)
     assert target.read_bytes() == (tmp_path / "b.ics").read_bytes()
@@ -168,7 +168,7 @@ def test_the_command_writes_to_stdout_with_out_dash(tmp_path: Path) -> None:
     assert_clean_exit(result, 0)
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert b"LOCATION" not in result.stdout_bytes
-    assert len(events(result.stdout_bytes)) == 16
+    assert len(events(result.stdout_bytes)) == 18
 
 
 def test_the_command_links_prep_pages_when_mkdocs_yml_has_a_site_url(tmp_path: Path) -> None:

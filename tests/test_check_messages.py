@@ -16,12 +16,14 @@ from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 
 RELATIONSHIPS = ("former-employer, professor, gsi, friend, family, alumni, colleague, referral, "
                  "other")
-CONTACT_KEYS = ("name, title, organization, fields, relationship, referred_by, how_we_met, "
-                "email, linkedin, phone, background, private_notes")
+CONTACT_KEYS = ("name, title, organization, employer, fields, relationship, referred_by, "
+                "how_we_met, email, linkedin, phone, background, private_notes, "
+                "keep_in_touch_days")
 INTERVIEW_KEYS = ("contact, field, kind, question_sets, questions, goals, outreach, scheduled, "
-                  "offer, notes, takeaways, referrals, thank_you_sent_on, status")
+                  "offer, notes, takeaways, referrals, thank_you_sent_on, update_sent_on, "
+                  "referrer_updated_on, status")
 ID_RULE = "ids are lowercase letters, digits and single hyphens, like 'priya-natarajan'"
-KIT_PARTS = "kit.yml, kit.yaml, fields, contacts, questions, interviews, guide"
+KIT_PARTS = "kit.yml, kit.yaml, fields, employers, contacts, questions, interviews, guide"
 
 
 @pytest.fixture
@@ -129,7 +131,7 @@ def test_file_over_one_mebibyte(kit):
 def test_relationship_not_in_the_list(kit):
     replace_in(kit, "content/contacts/priya-natarajan.yml",
                "relationship: former-employer", "relationship: boss")
-    assert_reports(kit, "content/contacts/priya-natarajan.yml:6:15: relationship: 'boss' is not "
+    assert_reports(kit, "content/contacts/priya-natarajan.yml:7:15: relationship: 'boss' is not "
                         f"one of {RELATIONSHIPS}")
 
 
@@ -143,14 +145,14 @@ def test_replied_before_sent(kit):
 def test_thank_you_before_the_meeting(kit):
     replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
                "thank_you_sent_on: 2026-11-06", "thank_you_sent_on: 2026-11-04")
-    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:38:20: thank_you_sent_on: "
+    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:40:20: thank_you_sent_on: "
                         "2026-11-04 is before the conversation on 2026-11-05")
 
 
 def test_contact_referred_by_themselves(kit):
     replace_in(kit, "content/contacts/kevin-ng.yml",
                "referred_by: helen-okafor", "referred_by: kevin-ng")
-    assert_reports(kit, "content/contacts/kevin-ng.yml:7:14: referred_by: a contact cannot be "
+    assert_reports(kit, "content/contacts/kevin-ng.yml:8:14: referred_by: a contact cannot be "
                         "referred by themselves")
 
 

@@ -19,10 +19,10 @@ from generator.pipeline import load_kit
 from generator.schema import SCHEMA_MODELS, schema_texts
 
 TODAY = datetime(2026, 11, 25, 12, 0)
-SCHEMA_FILES = ["contact.schema.json", "field.schema.json", "interview.schema.json",
-                "kit.schema.json", "question-set.schema.json"]
+SCHEMA_FILES = ["contact.schema.json", "employer.schema.json", "field.schema.json",
+                "interview.schema.json", "kit.schema.json", "question-set.schema.json"]
 SCHEMA_OF_FOLDER = {"contacts": "contact", "fields": "field", "questions": "question-set",
-                    "interviews": "interview"}
+                    "interviews": "interview", "employers": "employer"}
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int] | None]:

@@ -127,9 +127,12 @@ def buckets(page: Element) -> dict[str, list[tuple[str, str]]]:
 
 def test_follow_ups_page_lists_overdue_this_week_and_upcoming(sites: dict[str, Path]) -> None:
     later = buckets(article(read_page(sites["2026-11-25"], "follow-ups")))
-    assert later["Overdue"] == [("Send a polite nudge", "Maya Goldberg"),
+    # The 3B7 routine: a second person at Maya's employer after 3 business days, then one
+    # follow-up with her after 7.
+    assert later["Overdue"] == [("Contact a second person at Civic Design Lab", "Maya Goldberg"),
+                                ("Follow up once with Maya Goldberg", "Maya Goldberg"),
                                 ("Send the thank-you note", "Marcus Chen")]
-    assert ("Send a polite nudge", "Kevin Ng") in later["Due this week"]
+    assert ("Follow up once with Kevin Ng", "Kevin Ng") in later["Due this week"]
     assert ("Decide on the offer", "Rachel Kim") in later["Upcoming"]
     earlier = buckets(article(read_page(sites["2026-11-21"], "follow-ups")))
     assert ("Send the thank-you note", "Marcus Chen") in earlier["Due this week"]
@@ -159,7 +162,8 @@ def test_today_changes_what_is_overdue_and_nothing_else(tmp_path: Path) -> None:
     # where something becomes overdue.
     changed = sorted(uri for uri in before if before[uri] != after[uri]
                      and not uri.startswith("guide/"))
-    assert changed == ["follow-ups.md", "index.md", f"interviews/{MARCUS}.md"]
+    # The pipeline page counts weeks up to today's: it changes on a Monday.
+    assert changed == ["follow-ups.md", "index.md", f"interviews/{MARCUS}.md", "pipeline.md"]
 
     def normalized(text: str) -> str:
         return _OVERDUE.sub("", _AS_OF.sub("as of <today>", text))
@@ -184,7 +188,8 @@ def test_today_changes_what_is_overdue_and_nothing_else(tmp_path: Path) -> None:
 def test_a_request_without_a_reply_is_nudged_after_the_kits_days(tmp_path: Path) -> None:
     kit = load(copy_example_kit(tmp_path / "kit") / "content")
     nudge = items_of(kit, "maya-goldberg-civic-design", date(2026, 11, 25))["nudge"]
-    assert nudge.due == date(2026, 11, 10) + timedelta(days=7)
+    # 3B7: seven business days, skipping weekends and Veterans Day (the kit's holidays: US).
+    assert nudge.due == date(2026, 11, 20)
     assert nudge.urgency(date(2026, 11, 25)) is Urgency.OVERDUE
     luis = items_of(kit, "luis-fernandez-clinical-informatics", date(2026, 11, 25))
     assert luis == {}  # declined: nothing more to do
@@ -241,8 +246,9 @@ def test_overdue_comes_first(tmp_path: Path) -> None:
     ordered = by_urgency(open_follow_ups(kit, relate(kit, current_moment(kit, today))), today)
     urgencies = [item.urgency(today) for item in ordered]
     assert urgencies == sorted(urgencies, key=list(Urgency).index)
-    assert [(item.interview_id, item.action) for item in ordered[:2]] == [
-        ("maya-goldberg-civic-design", "nudge"), (MARCUS, "thank-you")]
+    assert [(item.interview_id, item.action) for item in ordered[:3]] == [
+        ("maya-goldberg-civic-design", "second-contact"), ("maya-goldberg-civic-design", "nudge"),
+        (MARCUS, "thank-you")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,15 +268,18 @@ def test_status_prints_a_table_overdue_first(tmp_path: Path) -> None:
     result = run_status(copy_example_kit(tmp_path / "kit"), "--today", "2026-11-25")
     assert_clean_exit(result, 0)
     assert result.output.startswith(
-        "As of Wednesday 25 November 2026: 2 overdue, 3 due this week, 6 upcoming.\n\n")
+        "As of Wednesday 25 November 2026: 3 overdue, 5 due this week, 5 upcoming.\n\n")
     rows = table_lines(result.output)
     assert rows[0] == ["Due", "Status", "What", "Who", "Interview"]
-    assert rows[1] == ["2026-11-17", "overdue (8 days)", "Send a polite nudge", "Maya Goldberg",
-                       "maya-goldberg-civic-design"]
-    assert rows[2] == ["2026-11-22", "overdue (3 days)", "Send the thank-you note",
+    assert rows[1] == ["2026-11-16", "overdue (9 days)",
+                       "Contact a second person at Civic Design Lab",
+                       "someone else at Civic Design Lab", "maya-goldberg-civic-design"]
+    assert rows[2] == ["2026-11-20", "overdue (5 days)", "Follow up once with Maya Goldberg",
+                       "Maya Goldberg", "maya-goldberg-civic-design"]
+    assert rows[3] == ["2026-11-22", "overdue (3 days)", "Send the thank-you note",
                        "Marcus Chen", MARCUS]
-    assert rows[3][:2] == ["2026-11-27", "this week (in 2 days)"]
-    assert rows[-1][:2] == ["2026-12-18", "upcoming (in 23 days)"]
+    assert rows[5][:3] == ["2026-11-27", "this week (in 2 days)", "Send a keep-in-touch update"]
+    assert rows[-1][:2] == ["2026-12-15", "upcoming (in 20 days)"]
     assert "Next conversations\nWednesday 2 December 2026, 15:00  Priya Natarajan" in \
         result.output
 

@@ -143,9 +143,11 @@ def test_minutes_out_of_range_or_not_whole_are_refused(typed, kind, message):
 
 
 def test_rules_have_career_centre_defaults():
-    assert Rules() == Rules(thank_you_within_days=2, nudge_after_days=7, linkedin_note_limit=300,
-                            outreach_word_limit=100, default_duration_minutes=20,
-                            minutes_per_question=3)
+    rules = Rules()
+    assert rules == Rules(thank_you_within_days=2, nudge_after_days=7, linkedin_note_limit=300,
+                          outreach_word_limit=75, default_duration_minutes=20,
+                          minutes_per_question=3, outreach_rule="3b7", keep_in_touch_days=42)
+    assert rules.holidays.country is None and rules.keep_in_touch_by_relationship == {}
 
 
 @pytest.mark.parametrize(("key", "typed", "accepted"), [
@@ -327,8 +329,8 @@ def test_validate_document_reports_every_problem_with_its_position():
         "sam.yml:4:10: fields[0]: 'Data' is not an id; ids are lowercase letters, digits and "
         "single hyphens, like 'priya-natarajan'",
         "sam.yml:5:1: colour: unknown key 'colour' (known keys: name, title, organization, "
-        "fields, relationship, referred_by, how_we_met, email, linkedin, phone, background, "
-        "private_notes)",
+        "employer, fields, relationship, referred_by, how_we_met, email, linkedin, phone, "
+        "background, private_notes, keep_in_touch_days)",
     ]
 
 

@@ -151,7 +151,7 @@ def test_the_held_interview_packet_holds_its_notes_and_takeaways(example_packets
     whole = squeezed(" ".join(page_texts(out_dir / f"{HELD_WITH_NOTES}.pdf")))
     assert squeezed("Notes from the conversation") in whole
     assert squeezed("volunteering to run usability tests") in whole
-    for takeaway in interview.takeaways:
+    for takeaway in interview.takeaway_texts:
         assert squeezed(takeaway) in whole
     assert squeezed("Thank-you note sent Friday 6 November 2026") in whole
 
@@ -198,7 +198,7 @@ def private_values(kit: Kit) -> list[str]:
         values += [value for value in (contact.email, contact.phone, contact.linkedin,
                                        contact.private_notes) if value]
     for interview in kit.interviews.values():
-        values += interview.takeaways
+        values += interview.takeaway_texts
         if interview.notes:
             values += [line.strip(" -*") for line in interview.notes.splitlines()]
         if interview.scheduled and interview.scheduled.location:

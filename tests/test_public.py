@@ -23,13 +23,14 @@ def private_values(kit: Kit) -> set[str]:
     for contact in kit.contacts.values():
         values.update(v for v in (contact.email, contact.phone, contact.linkedin,
                                   contact.private_notes) if v)
+    values.update(employer.notes for employer in kit.employers.values() if employer.notes)
     for interview in kit.interviews.values():
         if interview.notes:
             # Long notes are checked line by line: a page may rewrap a paragraph but keeps
             # each of its lines' words together.
             values.update(line.strip() for line in interview.notes.splitlines()
                           if len(line.strip()) > 25)
-        values.update(interview.takeaways)
+        values.update(interview.takeaway_texts)
         if interview.scheduled and interview.scheduled.location:
             values.add(interview.scheduled.location)
     return values

@@ -167,13 +167,14 @@ def test_contacts_directory_table(site: Path, kit: Path) -> None:
     table = article(read_page(site, "contacts")).find("table")
     header, *rows = table_rows(table)
     assert header == ["Name", "Title", "Organization", "Relationship", "Field",
-                      "Latest conversation"]
+                      "Latest conversation", "Response"]
     assert len(rows) == len(content_ids(kit, "contacts"))
     by_name = {row["Name"]: row for row in table_dict(table)}
     assert by_name["Priya Natarajan"] == {
         "Name": "Priya Natarajan", "Title": "Senior Data Scientist",
         "Organization": "Acme Health", "Relationship": "former employer",
-        "Field": "Data Science, Public Health", "Latest conversation": "Scheduled"}
+        "Field": "Data Science, Public Health", "Latest conversation": "Scheduled",
+        "Response": "Booster"}
     assert by_name["Marcus Chen"]["Latest conversation"] == "Held"
     assert by_name["Luis Fernandez"]["Latest conversation"] == "Declined"
     assert ("priya-natarajan/", "Priya Natarajan") in table.links()
@@ -293,8 +294,8 @@ def test_prep_page_of_a_held_interview_shows_notes_and_takeaways(marcus: Element
     takeaways = next(e for e in marcus.section("takeaways") if e.tag == "ul")
     assert [li.text for li in takeaways.find_all("li")] == [
         "Build one end-to-end usability study for my portfolio, ideally with real users",
-        "Look at quantitative UX research job postings, not only general UX roles",
-        "Watch the HCI lab mailing list for the spring research assistant posting"]
+        "Look at quantitative UX research job postings, not only general UX roles (trends)",
+        "Watch the HCI lab mailing list for the spring research assistant posting (resources)"]
 
 
 def test_prep_page_of_a_scheduled_interview_has_no_notes_section(site: Path) -> None:

@@ -7,6 +7,7 @@ import click
 from generator import __version__
 from generator.cli.calendar import calendar
 from generator.cli.check import check
+from generator.cli.importing import import_contacts, vcard
 from generator.cli.init import init
 from generator.cli.new import new
 from generator.cli.packets import packets
@@ -36,6 +37,8 @@ cli.add_command(export)
 cli.add_command(status)
 cli.add_command(calendar)
 cli.add_command(packets)
+cli.add_command(import_contacts)
+cli.add_command(vcard)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import click
 from generator.cli.options import config_file_option
 from generator.content import ENTITY_FOLDERS, YAML_SUFFIXES, display_path, suggested_id
 from generator.errors import PrepkitError
-from generator.model import CareerField, Contact, Entity, Interview, QuestionSet
+from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
 from generator.model.types import is_slug
 from generator.scaffold import (
     DEFAULT_QUESTION_SET,
@@ -21,6 +21,7 @@ from generator.scaffold import (
     KINDS,
     Kind,
     contact_text,
+    employer_text,
     field_text,
     interview_text,
     questions_text,
@@ -47,7 +48,8 @@ class _KindGroup(click.Group):
 
 @click.group(cls=_KindGroup)
 def new() -> None:
-    """Start a new content file: a contact, a career field, a question set or an interview.
+    """Start a new content file: a contact, a career field, an employer, a question set or an
+    interview.
 
     The file is written to content/<folder>/<ID>.yml with a comment on every key, and
     passes `prepkit check` as written. An existing file is never overwritten.
@@ -55,6 +57,7 @@ def new() -> None:
     \b
     Example:
       prepkit new contact jane-doe --name "Jane Doe" --relationship alumni
+      prepkit new employer acme-health --name "Acme Health" --motivation 3 --postings 2
       prepkit new interview jane-doe-2027-01 --contact jane-doe --at 2027-01-15T10:00
     """
 
@@ -216,10 +219,13 @@ def _kit_options(function: F) -> F:
 @click.option("--title", help="Their job title.")
 @click.option("--organization", help="Where they work.")
 @click.option("--relationship", help="How you know them, like alumni or former-employer.")
+@click.option("--employer", "employer_id", metavar="ID",
+              help="Id of the target employer they work at.")
 @click.option("--fields", "fields", multiple=True, metavar="IDS",
               help="Ids of their career fields, comma-separated.")
 def contact(entity_id: str, config_file: Path, name: str | None, title: str | None,
-            organization: str | None, relationship: str | None, fields: tuple[str, ...]) -> None:
+            organization: str | None, relationship: str | None, fields: tuple[str, ...],
+            employer_id: str | None) -> None:
     """Start content/contacts/ID.yml: a person to talk to.
 
     \b
@@ -229,11 +235,14 @@ def contact(entity_id: str, config_file: Path, name: str | None, title: str | No
     new_file = _start("contact", entity_id, config_file)
     field_ids = _ids(fields)
     new_file.check_ids("--fields", field_ids, "fields")
+    new_file.check_ids("--employer", [employer_id] if employer_id else [], "employers")
     data: dict[str, Any] = {"title": title, "organization": organization,
-                            "relationship": relationship, "fields": field_ids}
+                            "employer": employer_id, "relationship": relationship,
+                            "fields": field_ids}
     data = {key: value for key, value in data.items() if value not in (None, [])}
     options = {"name": "--name", "title": "--title", "organization": "--organization",
-               "relationship": "--relationship", "fields": "--fields"}
+               "relationship": "--relationship", "fields": "--fields",
+               "employer": "--employer"}
     new_file.create(Contact, data, options, Required(
         "name", name, "--name", "a contact needs a name", '"Jane Doe"', "Their full name",
         _title_from(entity_id)), lambda model: contact_text(
@@ -254,6 +263,29 @@ def career_field(entity_id: str, config_file: Path, name: str | None) -> None:
     new_file.create(CareerField, {}, {"name": "--name"}, Required(
         "name", name, "--name", "a career field needs a name", '"Data Engineering"',
         "The field's name", _title_from(entity_id)), lambda model: field_text(
+            model, entity_id=entity_id))
+
+
+@new.command()
+@_kit_options
+@click.option("--name", help="The employer's name (asked for in a terminal when left out).")
+@click.option("--motivation", metavar="0-3", help="How much you want to work there, 0 to 3.")
+@click.option("--postings", metavar="0-3", help="How many relevant postings they have, 0 to 3.")
+def employer(entity_id: str, config_file: Path, name: str | None, motivation: str | None,
+             postings: str | None) -> None:
+    """Start content/employers/ID.yml: a target employer for your LAMP list.
+
+    \b
+    Example:
+      prepkit new employer acme-health --name "Acme Health" --motivation 3 --postings 2
+    """
+    new_file = _start("employer", entity_id, config_file)
+    data = {key: value for key, value in (("motivation", motivation), ("postings", postings))
+            if value is not None}
+    new_file.create(Employer, data, {"name": "--name", "motivation": "--motivation",
+                                     "postings": "--postings"}, Required(
+        "name", name, "--name", "an employer needs a name", '"Acme Health"',
+        "The employer's name", _title_from(entity_id)), lambda model: employer_text(
             model, entity_id=entity_id))
 
 

@@ -72,7 +72,7 @@ def status_lines(kit: Kit, relations: Relations, today: date) -> list[str]:
 
 
 def _row(kit: Kit, item: FollowUp, today: date) -> tuple[str, ...]:
-    return (item.due.isoformat(), _status_text(item, today), item.label,
+    return (item.due.isoformat(), _status_text(item, today), _plain(item.label),
             _plain(recipient_of(kit, item)), item.interview_id)
 
 

@@ -35,8 +35,9 @@ EMAIL_KINDS: tuple[EmailKind, ...] = (
               "The note sent with a LinkedIn connection request, when the outreach channel "
               "is linkedin.", has_subject=False),
     EmailKind("nudge", "No-reply nudge",
-              "A polite reminder when the request has had no reply after the kit's "
-              "nudge_after_days.", follow_up="nudge"),
+              "The one follow-up when the request has had no reply: after 7 business days "
+              "(outreach_rule: 3b7), or after nudge_after_days (outreach_rule: days).",
+              follow_up="nudge"),
     EmailKind("scheduling-reply", "Scheduling reply",
               "The answer once they agree: accepts the agreed time, or asks for one."),
     EmailKind("confirmation", "Day-before confirmation",
@@ -45,10 +46,12 @@ EMAIL_KINDS: tuple[EmailKind, ...] = (
               "Thanks them and names a takeaway; due within the kit's thank_you_within_days.",
               follow_up="thank-you"),
     EmailKind("close-the-loop", "Close-the-loop note",
-              "Tells the person who referred you that the conversation happened.",
+              "Tells the person who referred you that the conversation happened (or led to an "
+              "offer).",
               follow_up="close-the-loop", to_referrer=True),
     EmailKind("keep-in-touch", "Keep-in-touch update",
-              "An update some weeks after the thank-you.", follow_up="keep-in-touch"),
+              "An update keep_in_touch_days after your last contact with someone you thanked.",
+              follow_up="keep-in-touch"),
     EmailKind("post-offer-request", "Post-offer request",
               "After a job offer, asks the employer for a conversation before you decide."),
 )
@@ -56,8 +59,13 @@ EMAILS_BY_NAME: dict[str, EmailKind] = {kind.name: kind for kind in EMAIL_KINDS}
 _FINISHED = {Stage.DECLINED, Stage.CANCELLED, Stage.CLOSED}
 
 
-def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage) -> list[EmailKind]:
-    """The emails that fit where the conversation stands, in the order they are sent."""
+def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage, *,
+                    has_referrer: bool | None = None) -> list[EmailKind]:
+    """The emails that fit where the conversation stands, in the order they are sent.
+
+    `has_referrer`: someone introduced you (their `referred_by`, or another conversation's
+    `referrals`); when not given, the contact's `referred_by` decides."""
+    referred = bool(contact.referred_by) if has_referrer is None else has_referrer
     names: list[str] = []
     post_offer = interview.kind == "post-offer"
     outreach = interview.outreach
@@ -73,12 +81,17 @@ def kinds_for_stage(interview: Interview, contact: Contact, stage: Stage) -> lis
                      else "scheduling-reply")
     elif stage is Stage.SCHEDULED:
         names += ["scheduling-reply", "confirmation"]
-    elif stage is Stage.HELD:
+    owed = referred and interview.referrer_updated_on is None
+    if stage is Stage.HELD:
         names.append("thank-you")
     elif stage is Stage.THANKED:
-        if contact.referred_by:
+        if owed:
             names.append("close-the-loop")
         if not post_offer:
             names.append("keep-in-touch")
+    # The referrer hears how it went once it led to a meeting or an offer.
+    if owed and stage not in _FINISHED and "close-the-loop" not in names and (
+            stage is Stage.HELD or interview.offer is not None):
+        names.append("close-the-loop")
     assert stage not in _FINISHED or not names
     return [EMAILS_BY_NAME[name] for name in names]

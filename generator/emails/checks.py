@@ -80,12 +80,9 @@ def problems_of(kind: EmailKind, outcome: Outcome, context: EmailContext, rules:
             loc, f"the {title} still has a blank to fill in, {blank}: {hint}",
             "email-placeholder"))
     if kind.name == "outreach":
-        words = word_count(email.body, context.signed_as(kind))
-        if words > rules.outreach_word_limit:
-            problems.append(EmailProblem(
-                ("outreach",), f"the first outreach email is {words} words; keep it to "
-                f"{rules.outreach_word_limit} (rules.outreach_word_limit) by shortening "
-                "owner.pitch in kit.yml or the template", "email-too-long"))
+        from generator.emails.outreach_lint import outreach_problems
+
+        problems += outreach_problems(email, context, context.signed_as(kind), rules)
     if kind.name == "linkedin-note" and len(email.body) > rules.linkedin_note_limit:
         problems.append(EmailProblem(
             ("outreach", "channel"), f"the LinkedIn connection note is {len(email.body)} "

@@ -227,12 +227,12 @@ def when_text(moment: datetime, timezone: str) -> tuple[str, str]:
 def interview_context(kit: Kit, interview: Interview) -> EmailContext:
     """The values for one interview's emails, from the kit as its audience sees it."""
     contact = kit.contacts[interview.contact]
-    referrer_contact = kit.contacts.get(contact.referred_by) if contact.referred_by else None
+    referrer_contact = kit.referrer_of(contact.id)
     career_field = kit.field_of(interview)
     field_name = career_field.name if career_field else None
     scheduled, outreach, offer = interview.scheduled, interview.outreach, interview.offer
     day, clock = when_text(scheduled.at, kit.settings.timezone) if scheduled else (None, None)
-    takeaways = tuple(interview.takeaways)
+    takeaways = tuple(interview.takeaway_texts)
     channel = outreach.channel if outreach else "email"
     meeting = InterviewVars(
         id=interview.id, kind=interview.kind, date=day, time=clock,

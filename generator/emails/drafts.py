@@ -87,8 +87,10 @@ class EmailDrafts:
         self._samples = {kind.name: self.templates.render(kind, self.sample.variables(kind))
                          for kind in EMAIL_KINDS}
         self._kinds = {
-            interview.id: kinds_for_stage(interview, self.kit.contacts[interview.contact],
-                                          self.relations.interviews[interview.id].stage)
+            interview.id: kinds_for_stage(
+                interview, self.kit.contacts[interview.contact],
+                self.relations.interviews[interview.id].stage,
+                has_referrer=self.kit.referrer_of(interview.contact) is not None)
             for interview in self.kit.interviews.values()}
 
     def kinds_for(self, interview: Interview) -> list[EmailKind]:

@@ -7,6 +7,7 @@ from pydantic import Field
 from generator.model.entity import Entity
 from generator.model.types import (
     MAX_ITEMS,
+    Days,
     Email,
     HttpUrl,
     Markdown,
@@ -25,6 +26,8 @@ class Contact(Entity):
                                examples=["Senior Data Scientist"])
     organization: Name | None = Field(None, description="Where they work.",
                                       examples=["Acme Health"])
+    employer: Slug | None = Field(None, description="Id of the target employer they work at "
+                                  "(content/employers/<id>.yml).")
     fields: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
                                description="Ids of the career fields they work in.")
     relationship: Relationship = Field("other", description="How you know them.")
@@ -36,3 +39,5 @@ class Contact(Entity):
     background: Markdown | None = Field(None, description="What they do and have done; "
                                         "Markdown allowed.")
     private_notes: Text | None = Field(None, description="Notes for you only; never published.")
+    keep_in_touch_days: Days | None = Field(None, description="Days between updates to this "
+                                            "person; overrides the kit's rules.")

@@ -20,6 +20,7 @@ from generator.model.types import (
     Slug,
     StatusOverride,
     StrictModel,
+    Topic,
 )
 
 
@@ -50,6 +51,14 @@ class Offer(StrictModel):
     decide_by: Day | None = Field(None, description="When the decision is due.")
 
 
+class Takeaway(StrictModel):
+    """A takeaway with the TIARA topic it belongs to."""
+
+    text: Line = Field(description="What you learned or will act on.")
+    topic: Topic | None = Field(None, description="TIARA topic: trends, insights, advice, "
+                                "resources or assignments.")
+
+
 class Interview(Entity):
     """content/interviews/<id>.yml: one informational interview."""
 
@@ -69,12 +78,21 @@ class Interview(Entity):
     scheduled: Scheduled | None = None
     offer: Offer | None = None
     notes: Markdown | None = Field(None, description="Taken during the conversation; private.")
-    takeaways: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="What you will act on; "
-                                  "private.")
+    takeaways: list[Line | Takeaway] = Field(
+        default_factory=list, max_length=MAX_ITEMS, description="What you will act on, as "
+        "text or {text, topic} with a TIARA topic; private.")
     referrals: list[Slug] = Field(default_factory=list, max_length=MAX_ITEMS,
                                   description="Ids of contacts they "
                                   "suggested you talk to.")
     thank_you_sent_on: Day | None = Field(None, description="When you sent the thank-you note.")
+    update_sent_on: Day | None = Field(None, description="When you last sent them a "
+                                       "keep-in-touch update.")
+    referrer_updated_on: Day | None = Field(None, description="When you told the person who "
+                                            "referred you how it went.")
     status: StatusOverride | None = Field(None, description="Overrides the stage: declined, "
                                           "cancelled or closed.")
+
+    @property
+    def takeaway_texts(self) -> list[str]:
+        """Each takeaway's text, whether written as text or as {text, topic}."""
+        return [item if isinstance(item, str) else item.text for item in self.takeaways]

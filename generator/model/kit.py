@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from generator.model.types import (
+    CountryCode,
+    Day,
     Days,
     Email,
     HttpUrl,
     Markdown,
     Minutes,
     Name,
+    OutreachRule,
     Paper,
     PublicContacts,
     Publish,
+    Relationship,
     StrictModel,
     Text,
     Timezone,
@@ -38,15 +42,45 @@ class Owner(StrictModel):
                                    "name, program and school when left out.")
 
 
+class Holidays(StrictModel):
+    """Public holidays skipped when counting business days."""
+
+    country: CountryCode | None = Field(None, description="Country code whose public holidays "
+                                        "are skipped, optionally with a subdivision: US, US-CA, "
+                                        "DE-BY.")
+    dates: list[Day] = Field(default_factory=list, description="Extra days off to skip.")
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        if value is not None:
+            from generator.business_days import check_country
+
+            check_country(value)
+        return value
+
+
 class Rules(StrictModel):
     """Rules of thumb the kit follows; the defaults match common career-centre advice."""
 
     thank_you_within_days: Days = Field(2, description="Days after a conversation by which "
                                         "the thank-you note is due.")
-    nudge_after_days: Days = Field(7, description="Days without a reply before a polite nudge.")
+    outreach_rule: OutreachRule = Field("3b7", description="3b7: after 3 business days "
+                                        "without a reply write to a second person at the "
+                                        "employer, after 7 follow up once; days: one nudge "
+                                        "after nudge_after_days.")
+    nudge_after_days: Days = Field(7, description="Days without a reply before a polite nudge "
+                                   "(outreach_rule: days).")
+    holidays: Holidays = Field(default_factory=Holidays, description="Days skipped when "
+                               "counting business days.")
+    keep_in_touch_days: Days = Field(42, description="Days after your last contact with "
+                                     "someone before an update is due.")
+    keep_in_touch_by_relationship: dict[Relationship, Days] = Field(
+        default_factory=dict, description="keep_in_touch_days for one kind of relationship, "
+        "like {friend: 90}.")
     linkedin_note_limit: WholeNumber = Field(300, description="Characters allowed in a LinkedIn "
                                              "connection note (200 on free accounts).")
-    outreach_word_limit: WholeNumber = Field(100, description="Words a first outreach email "
+    outreach_word_limit: WholeNumber = Field(75, description="Words a first outreach email "
                                              "should stay under.")
     default_duration_minutes: Minutes = Field(20, description="Length of a conversation when "
                                               "none was agreed yet.")

@@ -151,7 +151,7 @@ def build_packet(kit: Kit, relations: Relations, interview_id: str, *, today: da
         and not public else None,
         notes_heading="Notes from the conversation" if held else "Your notes so far",
         notes=None if public else markdown_blocks(interview.notes),
-        takeaways=[] if public else list(interview.takeaways),
+        takeaways=[] if public else list(interview.takeaway_texts),
         referrals=[] if hidden else [kit.contacts[ref].name for ref in interview.referrals
                                      if ref in kit.contacts],
     )

@@ -8,13 +8,21 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from generator.audience import Audience
 from generator.derive import STAGE_ORDER, Relations, Stage
 from generator.emails import EmailDrafts
+from generator.employers import ranked_targets
 from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
+from generator.insights import all_points, by_field_and_topic, heard_before
+from generator.keep_in_touch import losing_touch
 from generator.kit import Kit
 from generator.model import Interview
+from generator.outreach_stats import pipeline_stats
+from generator.referrals import updates_owed
+from generator.render.chart import bar_chart
 from generator.render.guide_page import guide_page
 from generator.render.markdown import Md, environment
+from generator.response_types import ResponseType, response_types
 
 # Built-in guide pages in reading order: (slug, title). A user's content/guide/<slug>.md
 # replaces the page of the same slug.
@@ -33,6 +41,7 @@ TOPIC_ORDER = ("trends", "insights", "advice", "resources", "assignments")
 @dataclass(frozen=True)
 class RenderOptions:
     today: date
+    audience: Audience = Audience.PRIVATE
     packets: bool = False  # link each prep page to packets/<interview id>.pdf
 
 
@@ -90,13 +99,17 @@ class _Renderer:
         self.env = environment()
         self.pending = open_follow_ups(kit, relations)
         self.emails = emails
+        # How people answered is a judgement about them: derived for private sites only.
+        self.responses: dict[str, ResponseType] = response_types(kit, options.today) \
+            if options.audience is Audience.PRIVATE else {}
 
     def render(self, uri: str, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
             kit=self.kit, rel=self.rel, links=_Links(uri), today=self.options.today,
             guide_pages=GUIDE_PAGES, stages=STAGE_ORDER,
             contact_of=self.contact_of, latest_stage=self.latest_stage,
-            email_anchor=self.emails.anchor_for, **context)
+            email_anchor=self.emails.anchor_for, responses=self.responses,
+            draft_anchor=self.draft_anchor, due_now=self.due_now, **context)
 
     def job(self, uri: str, template: str, *, in_nav: bool, **context: Any) -> PageJob:
         return PageJob(uri, in_nav, partial(self.render, uri, template, **context))
@@ -114,6 +127,8 @@ class _Renderer:
         jobs.append(job("fields/index.md", "fields_index.md.j2", in_nav=True))
         jobs += [job(f"fields/{item.id}.md", "field.md.j2", in_nav=False, field=item)
                  for item in kit.fields.values()]
+        jobs.append(PageJob("employers.md", True, lambda: self.render(
+            "employers.md", "employers.md.j2", targets=ranked_targets(kit, self.rel))))
         jobs.append(job("contacts/index.md", "contacts_index.md.j2", in_nav=True))
         jobs += [job(f"contacts/{item.id}.md", "contact.md.j2", in_nav=False, contact=item)
                  for item in kit.contacts.values()]
@@ -130,6 +145,8 @@ class _Renderer:
         jobs.append(PageJob("emails.md", True, lambda: self.render(
             "emails.md", "emails.md.j2", samples=self.emails.samples(),
             greetings=self.emails.greetings())))
+        jobs.append(PageJob("pipeline.md", True, self.pipeline_page))
+        jobs.append(PageJob("insights.md", True, self.insights_page))
         jobs.append(PageJob("tags.md", True, lambda: self.render(
             "tags.md", "tags.md.j2", tags=self.tag_index())))
         return jobs
@@ -157,10 +174,37 @@ class _Renderer:
     def interview_page(self, interview: Interview) -> str:
         facts = self.rel.interviews[interview.id]
         follow_ups = follow_ups_for(self.kit, interview, facts.stage)
+        heard = heard_before(self.kit, self.rel, interview)  # none in the public view
         return self.render(f"interviews/{interview.id}.md", "interview.md.j2",
                            interview=interview, facts=facts, follow_ups=follow_ups,
                            emails=self.emails.for_interview(interview, follow_ups),
-                           packet=self.packet_link(interview))
+                           packet=self.packet_link(interview), heard=heard)
+
+    def pipeline_page(self) -> str:
+        stats = pipeline_stats(self.kit, self.rel, self.options.today)
+        chart = bar_chart("Outreach and meetings per week", ("Outreach sent", "Meetings"),
+                          [f"{week.start:%d %b}" for week in stats.weeks],
+                          [(week.outreach, week.meetings) for week in stats.weeks])
+        return self.render("pipeline.md", "pipeline.md.j2", stats=stats, chart=Md(chart))
+
+    def insights_page(self) -> str:
+        # Takeaways are private: the public view holds none.
+        groups = by_field_and_topic(
+            self.kit, all_points(self.kit, self.rel))
+        return self.render("insights.md", "insights.md.j2", groups=groups)
+
+    def due_now(self, interview_id: str) -> list[FollowUp]:
+        """An interview's follow-ups due today or overdue."""
+        return [item for item in self.pending if item.interview_id == interview_id
+                and item.due <= self.options.today]
+
+    def draft_anchor(self, interview_id: str, action: str) -> str | None:
+        """The anchor of the draft for `action` on an interview's page, if it shows one."""
+        interview = self.kit.interviews.get(interview_id)
+        if interview is None:
+            return None
+        return next((kind.anchor for kind in self.emails.kinds_for(interview)
+                     if kind.name == action), None)
 
     def packet_link(self, interview: Interview) -> Md | None:
         if not self.options.packets:
@@ -200,7 +244,9 @@ class _Renderer:
         today = self.options.today
         due = [item for item in self.pending if item.urgency(today) is not Urgency.UPCOMING]
         return {"upcoming": upcoming[:10], "counts": counts, "due": due[:15],
-                "more_due": max(0, len(due) - 15)}
+                "more_due": max(0, len(due) - 15),
+                "losing_touch": losing_touch(self.kit, today),
+                "updates_owed": updates_owed(self.kit, self.rel)}
 
 
 def _sort_moment(interview: Interview) -> tuple[str, str]:

@@ -20,13 +20,19 @@ from markdown.postprocessors import Postprocessor
 # How mkdocs.yml names this extension (`markdown_extensions:`).
 EXTENSION_NAME = __name__
 
-_TAGS = (set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}) | {"input", "label", "tfoot"}
+# The inline SVG charts (generator.render.chart) use these, and nothing else of SVG: no
+# script, no event handlers, no links, no foreignObject.
+_SVG_TAGS = {"svg", "rect", "line", "text", "title"}
+_SVG_ATTRIBUTES = {"viewBox", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "fill",
+                   "stroke", "stroke-width", "text-anchor", "font-size", "role", "aria-label"}
+_TAGS = (set(nh3.ALLOWED_TAGS) - {"img", "area", "map"}) | {"input", "label", "tfoot"} | _SVG_TAGS
 _GLOBAL_ATTRIBUTES = {"class", "id", "title", "dir", "lang"}
 _ATTRIBUTES = {
     "*": _GLOBAL_ATTRIBUTES,
     "a": {"href", "download"},
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
+    **dict.fromkeys(("svg", "rect", "line", "text"), _SVG_ATTRIBUTES),
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
 }

@@ -1,0 +1,158 @@
+"""`prepkit import linkedin|vcard FILE` and `prepkit vcard --out FILE`: contacts in and out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from generator.cli.options import config_file_option
+from generator.contacts_import import ImportPlan, Row, plan_import, read_linkedin, read_vcards
+from generator.content import display_path, read_content
+from generator.errors import ContentError, PrepkitError, errors_in
+from generator.settings import locate_kit
+from generator.vcard_export import vcards
+
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+
+
+@click.group(name="import")
+def import_contacts() -> None:
+    """Add contacts from a LinkedIn export or a vCard file.
+
+    New contact files are written to content/contacts/; an existing file is never
+    overwritten, and people already in the kit (same LinkedIn address, email or name) are
+    skipped. Run with --dry-run first to see what would be written.
+
+    \b
+    Example:
+      prepkit import linkedin Connections.csv --dry-run
+      prepkit import vcard contacts.vcf
+    """
+
+
+def _import_options(function: Callable[..., None]) -> Callable[..., None]:
+    function = click.option("--dry-run", is_flag=True,
+                            help="Show what would be written; write nothing.")(function)
+    function = config_file_option(function)
+    return click.argument("source", metavar="FILE",
+                          type=click.Path(dir_okay=False, path_type=Path))(function)
+
+
+@import_contacts.command()
+@_import_options
+def linkedin(source: Path, config_file: Path, dry_run: bool) -> None:
+    """Import LinkedIn's Connections.csv (Settings, Data privacy, Get a copy of your data).
+
+    \b
+    Example:
+      prepkit import linkedin ~/Downloads/Connections.csv --dry-run
+    """
+    _run_import(source, config_file, dry_run, read_linkedin)
+
+
+@import_contacts.command(name="vcard")
+@_import_options
+def vcard_import(source: Path, config_file: Path, dry_run: bool) -> None:
+    """Import a vCard file (.vcf, version 3 or 4) exported from a phone or address book.
+
+    \b
+    Example:
+      prepkit import vcard contacts.vcf
+    """
+    _run_import(source, config_file, dry_run, read_vcards)
+
+
+def _read_input(source: Path) -> str:
+    shown = display_path(source)
+    if not source.is_file():
+        raise PrepkitError(f"{shown}: not found, or not a regular file")
+    if source.stat().st_size > MAX_INPUT_BYTES:
+        raise PrepkitError(f"{shown}: larger than 20 MB; is it the right file?")
+    try:
+        return source.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise PrepkitError(f"{shown}: not UTF-8 text; export it again as UTF-8") from None
+    except OSError as error:
+        raise PrepkitError(f"{shown}: cannot be read: {error.strerror}") from None
+
+
+def _run_import(source: Path, config_file: Path, dry_run: bool,
+                reader: Callable[[str], list[Row]]) -> None:
+    location = locate_kit(config_file)
+    text = _read_input(source)
+    try:
+        rows = reader(text)
+    except ValueError as error:
+        raise PrepkitError(f"{display_path(source)}: {error}") from None
+    loaded = read_content(location.content_dir)
+    if loaded.kit is None:
+        raise PrepkitError(f"{display_path(location.content_dir)}: not a kit's content folder")
+    contacts_dir = location.content_dir / "contacts"
+    taken = {path.stem for path in contacts_dir.glob("*")} if contacts_dir.is_dir() else set()
+    plan = plan_import(rows, existing=loaded.kit.contacts, employers=loaded.kit.employers,
+                       taken_ids=taken, contacts_dir=contacts_dir)
+    _report(plan, source, dry_run=dry_run)
+    if not dry_run:
+        _write(plan)
+    click.echo(plan.summary(dry_run=dry_run))
+    if errors_in(loaded.diagnostics):
+        click.echo("The kit has errors of its own: run 'prepkit check'.", err=True)
+
+
+def _report(plan: ImportPlan, source: Path, *, dry_run: bool) -> None:
+    shown = display_path(source)
+    for path, _ in plan.written:
+        click.echo(f"{'would write' if dry_run else 'wrote'} {display_path(path)}")
+    for line, why in plan.duplicates:
+        click.echo(f"{shown}:{line}: skipped, already a contact: {why}")
+    for line, why in plan.dropped:
+        click.echo(f"{shown}:{line}: {why}")
+    for line, why in plan.unreadable:
+        click.echo(f"{shown}:{line}: unreadable: {why}", err=True)
+
+
+def _write(plan: ImportPlan) -> None:
+    for path, text in plan.written:
+        path.parent.mkdir(exist_ok=True)
+        try:
+            with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+                handle.write(text)
+        except FileExistsError:
+            raise PrepkitError(f"{display_path(path)}: appeared while importing; nothing "
+                               "more was written") from None
+
+
+@click.command()
+@config_file_option
+@click.option("--out", "out_file", required=True, type=click.Path(dir_okay=False,
+              path_type=Path), help="The .vcf file to write.")
+@click.option("--public", is_flag=True, help="Names, titles and organizations only.")
+def vcard(config_file: Path, out_file: Path, public: bool) -> None:
+    """Export the kit's contacts as one vCard 4.0 file for a phone or address book.
+
+    \b
+    Example:
+      prepkit vcard --out contacts.vcf
+      prepkit vcard --out contacts-public.vcf --public
+    """
+    location = locate_kit(config_file)
+    target = out_file.resolve()
+    if target.is_relative_to(location.content_dir.resolve()):
+        click.echo(f"Error: {display_path(out_file)} is inside the kit's content folder; "
+                   "write the export somewhere else.", err=True)
+        raise SystemExit(2)
+    loaded = read_content(location.content_dir)
+    if loaded.kit is None or errors_in(loaded.diagnostics):
+        raise ContentError(loaded.diagnostics)
+    public = public or loaded.kit.settings.publish == "public"
+    try:
+        out_file.write_text(vcards(loaded.kit.contacts.values(), public=public),
+                            encoding="utf-8", newline="")
+    except OSError as error:
+        raise PrepkitError(f"{display_path(out_file)}: cannot be written: "
+                           f"{error.strerror}") from None
+    count = len(loaded.kit.contacts)
+    click.echo(f"wrote {count} contact{'s' if count != 1 else ''} to {display_path(out_file)}"
+               + (" (names, titles and organizations only)" if public else ""))
