@@ -13,6 +13,8 @@ from generator.model import Contact
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", ",": "\\,", ";": "\\;"}
 LINE_LIMIT = 75  # octets, before folding
 
+PRODUCT_ID = "-//prepkit//Contacts//EN"
+
 
 def _text(value: str) -> str:
     """A vCard text value: backslash, comma, semicolon and line breaks escaped."""
@@ -39,7 +41,7 @@ def _card(contact: Contact, *, public: bool) -> list[str]:
     parts = contact.name.split()
     family = parts[-1] if len(parts) > 1 else ""
     given = " ".join(parts[:-1]) if len(parts) > 1 else contact.name
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_text(contact.name)}",
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"PRODID:{PRODUCT_ID}", f"FN:{_text(contact.name)}",
              f"N:{_text(family)};{_text(given)};;;"]
     if contact.title:
         lines.append(f"TITLE:{_text(contact.title)}")
@@ -56,6 +58,11 @@ def _card(contact: Contact, *, public: bool) -> list[str]:
             lines.append(f"NOTE:{_text(contact.how_we_met)}")
     lines.append("END:VCARD")
     return [folded for line in lines for folded in _fold(line)]
+
+
+def is_prepkit_vcard(head: bytes) -> bool:
+    """Whether a file (its first bytes) is a vCard file this module wrote."""
+    return head.startswith(b"BEGIN:VCARD") and PRODUCT_ID.encode() in head
 
 
 def vcards(contacts: Iterable[Contact], *, public: bool) -> str:

@@ -188,4 +188,4 @@ def test_vcard_export_refuses_the_content_folder(example_kit: Path) -> None:
     assert_clean_exit(result, 2)
     assert not inside.exists()
     assert len(result.output.strip().splitlines()) == 1
-    assert "inside the kit's content folder" in result.output
+    assert "refusing to write the contacts inside the content folder" in result.output

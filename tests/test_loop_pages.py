@@ -90,7 +90,7 @@ def test_insights_group_takeaways_and_mark_repeats(sites: dict[str, Path]) -> No
 
 def test_public_insights_hold_no_takeaway(sites: dict[str, Path]) -> None:
     page = article(read_page(sites["public"], "insights"))
-    assert "Takeaways are private" in page.text
+    assert "No takeaways to show: they are private" in page.text
     assert "usability test" not in page.text
     prep = article(read_page(sites["public"], "interviews/marcus-chen-ux-path"))
     assert not prep.find_all(id="what-you-have-heard-so-far")

@@ -10,9 +10,11 @@ import click
 from generator.cli.options import config_file_option
 from generator.contacts_import import ImportPlan, Row, plan_import, read_linkedin, read_vcards
 from generator.content import display_path, read_content
-from generator.errors import ContentError, PrepkitError, errors_in
-from generator.settings import locate_kit
-from generator.vcard_export import vcards
+from generator.errors import PrepkitError, errors_in
+from generator.output import kit_lock, write_new_file, write_single_file
+from generator.prepare import prepare
+from generator.settings import KitLocation, locate_kit
+from generator.vcard_export import is_prepkit_vcard, vcards
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 
@@ -95,7 +97,7 @@ def _run_import(source: Path, config_file: Path, dry_run: bool,
                        taken_ids=taken, contacts_dir=contacts_dir)
     _report(plan, source, dry_run=dry_run)
     if not dry_run:
-        _write(plan)
+        _write(plan, location)
     click.echo(plan.summary(dry_run=dry_run))
     if errors_in(loaded.diagnostics):
         click.echo("The kit has errors of its own: run 'prepkit check'.", err=True)
@@ -113,15 +115,9 @@ def _report(plan: ImportPlan, source: Path, *, dry_run: bool) -> None:
         click.echo(f"{shown}:{line}: unreadable: {why}", err=True)
 
 
-def _write(plan: ImportPlan) -> None:
+def _write(plan: ImportPlan, location: KitLocation) -> None:
     for path, text in plan.written:
-        path.parent.mkdir(exist_ok=True)
-        try:
-            with path.open("x", encoding="utf-8") as handle:  # "x": never overwrite
-                handle.write(text)
-        except FileExistsError:
-            raise PrepkitError(f"{display_path(path)}: appeared while importing; nothing "
-                               "more was written") from None
+        write_new_file(path, text.encode("utf-8"), fence=location.fence, what="a contact")
 
 
 @click.command()
@@ -138,21 +134,12 @@ def vcard(config_file: Path, out_file: Path, public: bool) -> None:
       prepkit vcard --out contacts-public.vcf --public
     """
     location = locate_kit(config_file)
-    target = out_file.resolve()
-    if target.is_relative_to(location.content_dir.resolve()):
-        click.echo(f"Error: {display_path(out_file)} is inside the kit's content folder; "
-                   "write the export somewhere else.", err=True)
-        raise SystemExit(2)
-    loaded = read_content(location.content_dir)
-    if loaded.kit is None or errors_in(loaded.diagnostics):
-        raise ContentError(loaded.diagnostics)
-    public = public or loaded.kit.settings.publish == "public"
-    try:
-        out_file.write_text(vcards(loaded.kit.contacts.values(), public=public),
-                            encoding="utf-8", newline="")
-    except OSError as error:
-        raise PrepkitError(f"{display_path(out_file)}: cannot be written: "
-                           f"{error.strerror}") from None
-    count = len(loaded.kit.contacts)
+    prepared = prepare(location.content_dir, today=None, public=public)
+    public = prepared.public
+    data = vcards(prepared.kit.contacts.values(), public=public).encode("utf-8")
+    with kit_lock(location.cache_dir):
+        write_single_file(out_file, data, fence=location.fence, what="the contacts",
+                          audience=prepared.audience, ours=is_prepkit_vcard)
+    count = len(prepared.kit.contacts)
     click.echo(f"wrote {count} contact{'s' if count != 1 else ''} to {display_path(out_file)}"
                + (" (names, titles and organizations only)" if public else ""))
