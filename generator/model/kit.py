@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from generator.model.types import (
+    MAX_ITEMS,
     CountryCode,
     Day,
     Days,
@@ -48,7 +49,8 @@ class Holidays(StrictModel):
     country: CountryCode | None = Field(None, description="Country code whose public holidays "
                                         "are skipped, optionally with a subdivision: US, US-CA, "
                                         "DE-BY.")
-    dates: list[Day] = Field(default_factory=list, description="Extra days off to skip.")
+    dates: list[Day] = Field(default_factory=list, max_length=MAX_ITEMS,
+                             description="Extra days off to skip.")
 
     @field_validator("country")
     @classmethod

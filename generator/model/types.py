@@ -243,26 +243,27 @@ def _parse_flag(value: Any) -> Any:
         lowered = value.strip()
         if lowered in ("true", "false"):
             return lowered == "true"
-        raise ValueError(f"{value!r} is not true or false; write true or false (lowercase)")
+        raise ValueError(f"{quoted(value)} is not true or false; write true or false (lowercase)")
     return value
 
 
 def _parse_score(value: Any) -> Any:
     if isinstance(value, str):
         if value.strip() not in ("0", "1", "2", "3"):
-            raise ValueError(f"{value!r} is not a score; write 0, 1, 2 or 3")
+            raise ValueError(f"{quoted(value)} is not a score; write 0, 1, 2 or 3")
         return int(value)
     return value
 
 
 def _check_country(value: str) -> str:
     if not re.match(r"^[A-Z]{2,3}(-[A-Z0-9]{1,5})?$", value):
-        raise ValueError(f"{value!r} is not a country code; write a two-letter code such as "
+        raise ValueError(f"{quoted(value)} is not a country code; write a two-letter code such as "
                          "US or DE, optionally with a subdivision, like US-CA or DE-BY")
     return value
 
 
 Flag = Annotated[bool, BeforeValidator(_parse_flag)]
 Score = Annotated[int, BeforeValidator(_parse_score), Field(ge=0, le=3)]
-CountryCode = Annotated[str, AfterValidator(_check_country), Field(examples=["US", "US-CA"])]
+CountryCode = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_country),
+                        Field(examples=["US", "US-CA"])]
 OutreachRule = Literal["3b7", "days"]
