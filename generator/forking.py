@@ -20,7 +20,10 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+    """Linux, one thread, and not turned off (PREPKIT_NO_FORK=1 runs everything here, as
+    bench/bench_engines.py does to measure what forking buys)."""
+    return (sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+            and not os.environ.get("PREPKIT_NO_FORK"))
 
 
 class ForkedCall(Generic[T]):
