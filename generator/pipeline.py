@@ -10,8 +10,7 @@ from generator.content import LoadResult, read_content
 from generator.crossref import cross_check
 from generator.derive import relate
 from generator.emails import EmailDrafts
-from generator.errors import ContentError, PrepkitError, errors_in
-from generator.kit import Kit
+from generator.errors import PrepkitError, errors_in
 from generator.lint import email_warnings, lint
 
 
@@ -37,13 +36,6 @@ def load_kit(content_dir: Path, *, today: date | None = None,
                                                          relate(result.kit, now)))
     return result
 
-
-def load_valid_kit(content_dir: Path) -> Kit:
-    """The kit, or ContentError with every located problem when it has errors."""
-    result = load_kit(content_dir)
-    if result.kit is None or errors_in(result.diagnostics):
-        raise ContentError(result.diagnostics)
-    return result.kit
 
 
 def _today_from_environment() -> date | None:

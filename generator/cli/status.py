@@ -9,11 +9,11 @@ import click
 
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
-from generator.clock import current_moment, parse_today
-from generator.derive import Relations, Stage, relate
+from generator.clock import parse_today
+from generator.derive import Relations, Stage
 from generator.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
 from generator.kit import Kit
-from generator.pipeline import load_valid_kit
+from generator.prepare import prepare
 from generator.render.markdown import long_date, long_datetime
 from generator.settings import locate_kit
 
@@ -36,10 +36,8 @@ def status(config_file: Path, today: str | None) -> None:
       prepkit status --today 2026-11-25
     """
     location = locate_kit(config_file)
-    kit = load_valid_kit(location.content_dir)
-    now = current_moment(kit, parse_today(today))
-    relations = relate(kit, now)
-    for line in status_lines(kit, relations, now.date()):
+    prepared = prepare(location.content_dir, today=parse_today(today), public=False)
+    for line in status_lines(prepared.kit, prepared.relations, prepared.today):
         click.echo(line)
 
 
