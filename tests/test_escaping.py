@@ -26,7 +26,7 @@ from site_support import (
     table_rows,
 )
 
-from generator.render import escape
+from generator.text import escape
 
 # The extensions of the example kit's mkdocs.yml (the plugin also adds them to any kit).
 EXTENSIONS: list[Any] = ["tables", "admonition", "attr_list", "toc", "pymdownx.tasklist"]

@@ -14,8 +14,8 @@ from generator.derive import Relations, Stage
 from generator.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
 from generator.kit import Kit
 from generator.prepare import prepare
-from generator.render.markdown import long_date, long_datetime
 from generator.settings import locate_kit
+from generator.text.markup import long_date, long_datetime
 
 HEADERS = ("Due", "Status", "What", "Who", "Interview")
 URGENCY_COLOUR = {Urgency.OVERDUE: "red", Urgency.THIS_WEEK: "yellow"}

@@ -17,7 +17,7 @@ from generator.derive import duration_of
 from generator.emails.catalog import EmailKind
 from generator.kit import Kit
 from generator.model import Contact, Interview, Owner
-from generator.render.markdown import long_date
+from generator.text.markup import long_date
 
 _HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "mph", "esq"}

@@ -23,8 +23,8 @@ from generator.followups import FollowUp
 from generator.kit import Kit
 from generator.model import Interview
 from generator.model.types import Relationship
-from generator.render import escape
-from generator.render.markdown import Md
+from generator.text import escape
+from generator.text.markup import Md
 
 _BACKTICKS = re.compile(r"`+")
 RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)

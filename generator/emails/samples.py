@@ -16,7 +16,7 @@ from generator.emails.context import (
     when_text,
 )
 from generator.kit import Kit
-from generator.render.markdown import long_date
+from generator.text.markup import long_date
 
 # The sample emails' dates: fixed, so the emails page does not change with "today".
 SAMPLE_MEETING = datetime(2027, 3, 4, 10, 0)

@@ -19,7 +19,7 @@ from typing import Any
 import markdown
 import nh3
 
-from generator.render import escape
+from generator.text import escape
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}  # printed as paragraphs in bold
 _TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "code", "blockquote", *_HEADINGS}

@@ -4,8 +4,8 @@ last good version, and says why the latest change is not in it."""
 from __future__ import annotations
 
 from generator.errors import ContentError
-from generator.render.escape import inline
 from generator.render.pages import Page
+from generator.text.escape import inline
 
 MAX_LINES = 5
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from generator.render.escape import title_text, yaml_string
+from generator.text.escape import title_text, yaml_string
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)

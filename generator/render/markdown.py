@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime
 from typing import Any
 
 import jinja2
 
-from generator.render import escape
+from generator.text import escape
+from generator.text.markup import Md, long_date, long_datetime
 
-
-class Md(str):
-    """Markdown that is already safe: produced by an escaping filter, never from raw YAML."""
-
-    __slots__ = ()
+# Md and the date wording reach the page renderer and its filters through this module.
+__all__ = ["RELATIONSHIP_LABELS", "Md", "environment", "long_date", "long_datetime"]
 
 
 def _finalize(value: Any) -> str:
@@ -35,12 +32,6 @@ RELATIONSHIP_LABELS = {
 }
 
 
-def long_date(day: date | datetime) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def long_datetime(moment: datetime) -> str:
-    return f"{long_date(moment)}, {moment:%H:%M}"
 
 
 @functools.cache  # compiled templates are reused by every render in the process
