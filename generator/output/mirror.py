@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.output.owned import WriteStats, write_atomically
+from generator.output.owned import WriteStats, write_if_changed
 from generator.render.pages import Page
 
 
@@ -26,16 +26,10 @@ def write_changed(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
     """Write each page whose file is missing or holds other text; leave the rest alone."""
     written = unchanged = 0
     for page in pages:
-        target = cache_dir / page.uri
-        data = page.text.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
-        except FileNotFoundError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(target, data)
-        written += 1
+        if write_if_changed(cache_dir / page.uri, page.text.encode("utf-8")):
+            written += 1
+        else:
+            unchanged += 1
     return WriteStats(written, unchanged, 0)
 
 

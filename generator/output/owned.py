@@ -114,14 +114,10 @@ class OwnedFolder:
                 target = self.path / name
                 if not (self.path / name).resolve().is_relative_to(self.path):
                     raise UnsafeOutput(f"{target}: leads outside {self.path}; not written")
-                try:
-                    if target.read_bytes() == data:
-                        unchanged += 1
-                        continue
-                except FileNotFoundError:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(target, data)
-                written += 1
+                if write_if_changed(target, data):
+                    written += 1
+                else:
+                    unchanged += 1
         except OSError as error:
             raise _cannot_write(self.path, error) from None
         if record:
@@ -258,6 +254,18 @@ def _remove_empty_parents(folder: Path, top: Path) -> None:
     while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` unless the file already holds it (its date then stays, which is what
+    tells a watching server or a dirty build that nothing changed); True if written."""
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, data)
+    return True
 
 
 def write_atomically(target: Path, data: bytes) -> None:
