@@ -41,6 +41,7 @@ class Scheduled(StrictModel):
     medium: Medium = Field("video", description="video, phone or in-person.")
     location: Line | None = Field(None, description="A meeting link or an address.",
                                   examples=["https://meet.example.com/abc"])
+    confirmed_on: Day | None = Field(None, description="When you confirmed the day before.")
 
 
 class Offer(StrictModel):
@@ -48,6 +49,7 @@ class Offer(StrictModel):
 
     role: Name = Field(description="The role offered.", examples=["Associate Data Scientist"])
     decide_by: Day | None = Field(None, description="When the decision is due.")
+    decided_on: Day | None = Field(None, description="When you gave your answer.")
 
 
 class Interview(Entity):
@@ -69,6 +71,11 @@ class Interview(Entity):
     scheduled: Scheduled | None = None
     offer: Offer | None = None
     notes: Markdown | None = Field(None, description="Taken during the conversation; private.")
+    to_share: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                 description="What you are glad to tell them: what you learned "
+                                 "from them, what you did with their advice. The thank-you and "
+                                 "keep-in-touch drafts quote it; they never quote notes or "
+                                 "takeaways.")
     takeaways: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
                                   description="What you will act on; "
                                   "private.")
@@ -76,5 +83,11 @@ class Interview(Entity):
                                   description="Ids of contacts they "
                                   "suggested you talk to.")
     thank_you_sent_on: Day | None = Field(None, description="When you sent the thank-you note.")
+    loop_closed_on: Day | None = Field(None, description="When you told the person who referred "
+                                       "you how it went.")
+    updated_on: Day | None = Field(None, description="When you last sent them a keep-in-touch "
+                                   "update.")
+    recontact_on: Day | None = Field(None, description="For a declined conversation: when to "
+                                     "ask again (it comes back as a follow-up that day).")
     status: StatusOverride | None = Field(None, description="Overrides the stage: declined, "
                                           "cancelled or closed.")
