@@ -8,7 +8,15 @@ from typing import Any
 
 import jinja2
 
+from generator import locale_format
 from generator.render import escape
+from generator.render.labels import (
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    MEDIUM_LABELS,
+    RELATIONSHIP_LABELS,
+    label,
+)
 
 
 class Md(str):
@@ -26,13 +34,7 @@ def _finalize(value: Any) -> str:
     return escape.inline(value)
 
 
-# How each relationship kind reads on a page.
-RELATIONSHIP_LABELS = {
-    "former-employer": "former employer", "professor": "professor",
-    "gsi": "teaching assistant (GSI)", "friend": "friend", "family": "family",
-    "alumni": "alumnus or alumna", "colleague": "colleague", "referral": "referral",
-    "other": "other",
-}
+__all__ = ["RELATIONSHIP_LABELS", "Md", "environment", "long_date", "long_datetime"]
 
 
 def long_date(day: date | datetime) -> str:
@@ -41,6 +43,26 @@ def long_date(day: date | datetime) -> str:
 
 def long_datetime(moment: datetime) -> str:
     return f"{long_date(moment)}, {moment:%H:%M}"
+
+
+def _kit_locale(context: jinja2.runtime.Context) -> tuple[str, str]:
+    """(locale, timezone) of the kit the page is rendered from."""
+    kit = context.get("kit")
+    settings = getattr(kit, "settings", None)
+    if settings is None:
+        return locale_format.DEFAULT_LOCALE, "UTC"
+    return settings.locale, settings.timezone
+
+
+@jinja2.pass_context
+def _page_date(context: jinja2.runtime.Context, day: date | datetime) -> str:
+    return locale_format.long_day(day, _kit_locale(context)[0])
+
+
+@jinja2.pass_context
+def _page_datetime(context: jinja2.runtime.Context, moment: datetime) -> str:
+    locale, zone = _kit_locale(context)
+    return locale_format.long_moment(moment, zone, locale)
 
 
 @functools.cache  # compiled templates are reused by every render in the process
@@ -64,8 +86,11 @@ def environment() -> jinja2.Environment:
         yaml=lambda text: Md(escape.yaml_string(text)),
         safe_md=Md,
         box=lambda done: Md("[x]" if done else "[ ]"),
-        relationship=lambda kind: RELATIONSHIP_LABELS.get(kind, kind),
-        long_date=long_date,
-        long_datetime=long_datetime,
+        relationship=lambda kind: label(RELATIONSHIP_LABELS, kind),
+        kind_label=lambda kind: label(KIND_LABELS, kind),
+        medium_label=lambda medium: label(MEDIUM_LABELS, medium),
+        channel_label=lambda channel: label(CHANNEL_LABELS, channel),
+        long_date=_page_date,
+        long_datetime=_page_datetime,
     )
     return env

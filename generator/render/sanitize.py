@@ -17,6 +17,8 @@ import nh3
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from generator.render.html_fixes import improve
+
 # How mkdocs.yml names this extension (`markdown_extensions:`).
 EXTENSION_NAME = __name__
 
@@ -27,7 +29,7 @@ _ATTRIBUTES = {
     "a": {"href", "download"},
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
-    "td": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "data-label"},  # data-label: see html_fixes.py
     "th": {"colspan", "rowspan", "align", "scope"},
 }
 _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*href="https?:)')
@@ -43,7 +45,7 @@ def clean_page_html(html: str) -> str:
 
 class _SanitizePostprocessor(Postprocessor):
     def run(self, text: str) -> str:
-        return clean_page_html(text)
+        return clean_page_html(improve(text))
 
 
 class SanitizeExtension(Extension):
