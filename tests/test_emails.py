@@ -22,7 +22,9 @@ from site_support import Element, article, build_kit, copy_example_kit, read_pag
 from generator.clock import current_moment
 from generator.derive import Relations, relate
 from generator.emails import EMAIL_KINDS, EMAILS_BY_NAME, EmailDrafts, fenced, interview_context
-from generator.emails.context import greeting_for, name_parts
+from generator.emails.drafts import as_sent
+from generator.model import Contact
+from generator.salutation import greeting_for, in_sentence, name_parts
 from generator.kit import Kit
 from generator.model.types import Relationship
 from generator.pipeline import load_kit
@@ -55,7 +57,8 @@ scheduled:
   duration_minutes: 20
   medium: video
   location: https://meet.example.com/alex
-takeaways: ["Build one usability study for my portfolio"]
+to_share: ["I've started a small usability study for my portfolio"]
+takeaways: ["PRIVATE-TODO ask Dana about the help desk"]
 referrals: [jamie-park]
 thank_you_sent_on: 2026-11-11
 """
@@ -90,7 +93,19 @@ questions: [{text: "How did you get your start?"}]
 scheduled: {at: 2026-12-04T10:30, medium: in-person, location: "Room 314, Public Health"}
 """),
     "nudge/linkedin": ("held-bare", ""),
+    "thank-you/linkedin": ("thanked-on-linkedin", """\
+contact: person-referral
+questions: [{text: "How did you get your start?"}]
+outreach: {channel: linkedin, sent_on: 2026-11-01, replied_on: 2026-11-03}
+scheduled: {at: 2026-11-10T15:00, medium: phone, confirmed_on: 2026-11-09}
+to_share: ["Your point about public data stays with me"]
+takeaways: ["PRIVATE-TODO look up the salary band"]
+thank_you_sent_on: 2026-11-11
+"""),
+    "keep-in-touch/linkedin": ("thanked-on-linkedin", ""),
 }
+# The same confirmation in other locales: kit.yml's `locale` sets how dates and times read.
+LOCALES = ("en-GB", "de-DE")
 
 
 @pytest.fixture(autouse=True)
@@ -148,7 +163,7 @@ def rendered(drafts: EmailDrafts, kit: Kit, template: str, interview_id: str) ->
     context = interview_context(kit, kit.interviews[interview_id])
     outcome = drafts.templates.render(kind, context.variables(kind))
     assert outcome.failure is None and not outcome.missing_subject
-    email = outcome.email
+    email = as_sent(kind, outcome, context)
     head = f"Subject: {email.subject}\n\n" if email.subject else ""
     return f"{head}{email.body}\n"
 
@@ -194,21 +209,101 @@ def test_stage_variants_match_their_golden_files(
 
 def test_the_golden_folder_holds_no_stale_file() -> None:
     expected = {f"{kind.name}/{relationship}.txt" for kind in EMAIL_KINDS
-                for relationship in RELATIONSHIPS} | {f"{name}.txt" for name in VARIANTS}
+                for relationship in RELATIONSHIPS} | {f"{name}.txt" for name in VARIANTS} | {
+                    f"confirmation/locale-{locale}.txt" for locale in LOCALES}
     found = {path.relative_to(GOLDEN_DIR).as_posix() for path in GOLDEN_DIR.rglob("*.txt")}
     assert found == expected
 
 
+def person(name: str, relationship: str, **more: str) -> Contact:
+    return Contact.model_validate({"name": name, "relationship": relationship, **more})
+
+
 def test_the_opening_follows_the_relationship() -> None:
-    assert greeting_for("Dr. Helen Okafor", "professor") == "Dear Professor Okafor,"
-    assert greeting_for("Dr. Helen Okafor", "other") == "Dear Dr. Okafor,"
-    assert greeting_for("Jordan Lee", "alumni") == "Dear Jordan Lee,"
-    assert greeting_for("Sam Patel", "friend") == "Hi Sam,"
-    assert greeting_for("Marcus Chen", "gsi") == "Hi Marcus,"
-    assert greeting_for("Priya Natarajan", "former-employer") == "Hello Priya,"
-    assert greeting_for("María José García Jr.", "colleague") == "Hi María,"
-    assert greeting_for("Cher", "referral") == "Dear Cher,"
+    assert greeting_for(person("Dr. Helen Okafor", "professor")) == "Dear Professor Okafor,"
+    assert greeting_for(person("Dr. Helen Okafor", "other")) == "Dear Dr. Okafor,"
+    assert greeting_for(person("Jordan Lee", "alumni")) == "Dear Jordan,"
+    assert greeting_for(person("Kevin Ng", "referral")) == "Dear Kevin,"
+    assert greeting_for(person("Rachel Kim", "other")) == "Dear Rachel,"
+    assert greeting_for(person("Sam Patel", "friend")) == "Hi Sam,"
+    assert greeting_for(person("Marcus Chen", "gsi")) == "Hi Marcus,"
+    assert greeting_for(person("Priya Natarajan", "former-employer")) == "Hello Priya,"
+    assert greeting_for(person("María José García Jr.", "colleague")) == "Hi María,"
+    assert greeting_for(person("Cher", "referral")) == "Dear Cher,"
     assert name_parts("Prof Ada Lovelace, PhD").last == "Lovelace"
+
+
+def test_honorific_title_and_preferred_name_change_the_opening() -> None:
+    assert greeting_for(person("Rachel Kim", "other", honorific="Dr.")) == "Dear Dr. Kim,"
+    assert greeting_for(person("Rachel Kim", "other", honorific="dr")) == "Dear Dr. Kim,"
+    assert greeting_for(person("Ada Lee", "alumni",
+                               title="Assistant Professor of Biology")) == "Dear Professor Lee,"
+    assert greeting_for(person("Kevin Ng", "referral", preferred_name="Kev")) == "Dear Kev,"
+    assert greeting_for(person("Robert Ng", "friend", preferred_name="Bob")) == "Hi Bob,"
+    # People you know well keep their first name, whatever their title.
+    assert greeting_for(person("Dr. Tia Rivera", "family")) == "Hi Tia,"
+    assert greeting_for(person("Ann Wu", "colleague", honorific="Dr.")) == "Hi Ann,"
+
+
+@pytest.mark.parametrize("relationship", RELATIONSHIPS)
+def test_no_opening_puts_a_full_name_after_dear(relationship: str) -> None:
+    opening = greeting_for(person(NAMES[relationship], relationship))
+    assert opening.count(" ") == 1 or opening.startswith(("Dear Professor", "Dear Dr."))
+
+
+@pytest.mark.parametrize(("name", "mid_sentence"), [
+    ("Data Science", "data science"), ("UX Research", "UX research"),
+    ("Public Health", "public health"), ("iOS Development", "iOS development"),
+    ("Health Informatics at NASA", "health informatics at NASA"), ("McKinsey-style Consulting",
+                                                                   "McKinsey-style consulting"),
+])
+def test_a_field_name_reads_naturally_mid_sentence(name: str, mid_sentence: str) -> None:
+    assert in_sentence(name) == mid_sentence
+
+
+def test_drafts_never_quote_private_notes_or_takeaways(
+        matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    for interview_id in kit.interviews:
+        for kind in EMAIL_KINDS:
+            assert "PRIVATE-TODO" not in rendered(drafts, kit, kind.name, interview_id)
+
+
+def test_a_linkedin_contact_gets_messages_without_subject_or_signature_block(
+        matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    for template in ("thank-you", "keep-in-touch"):
+        text = rendered(drafts, kit, template, "thanked-on-linkedin")
+        assert not text.startswith("Subject:")
+        assert text.rstrip().endswith("\nAlex")  # first name only: LinkedIn shows the profile
+        assert "State University" not in text.rsplit("\n\n", 1)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_dates_follow_the_kits_locale(tmp_path: Path, locale: str) -> None:
+    write(tmp_path, "content/kit.yml", KIT_YML + f"locale: {locale}\n")
+    write(tmp_path, "content/contacts/person-professor.yml",
+          "name: Dr. Helen Okafor\nrelationship: professor\n")
+    write(tmp_path, "content/interviews/in-person.yml", VARIANTS["confirmation/in-person"][1])
+    result = load_kit(tmp_path / "content")
+    assert result.kit is not None, [d.format() for d in result.diagnostics]
+    relations = relate(result.kit, current_moment(result.kit, TODAY))
+    matches_golden(f"confirmation/locale-{locale}", rendered(
+        EmailDrafts(result.kit, relations), result.kit, "confirmation", "in-person"))
+
+
+def test_the_default_locale_writes_us_dates(matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    text = rendered(drafts, kit, "confirmation", "in-person")
+    assert "Friday, December 4 at 10:30 AM CST" in text
+
+
+def test_an_unknown_locale_is_a_located_error(tmp_path: Path) -> None:
+    write(tmp_path, "content/kit.yml", KIT_YML + "locale: xx-QQ\n")
+    result = load_kit(tmp_path / "content")
+    messages = [d.format() for d in result.diagnostics]
+    assert any("kit.yml:9:9" in m and "'xx-QQ' is not a known locale" in m for m in messages), \
+        messages
 
 
 def test_each_relationship_reads_differently(matrix: tuple[Kit, Relations, EmailDrafts]) -> None:

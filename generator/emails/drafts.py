@@ -64,6 +64,13 @@ class EmailDraft:
         return fenced(self.body, "draft")
 
 
+def as_sent(kind: EmailKind, outcome: Outcome, context: EmailContext) -> Email:
+    """The email as it goes out: a LinkedIn message has no subject line."""
+    if context.by_linkedin(kind):
+        return Email(None, outcome.email.body)
+    return outcome.email
+
+
 @dataclass(frozen=True)
 class InterviewEmails:
     drafts: list[EmailDraft]
@@ -183,9 +190,8 @@ class EmailDrafts:
         recipient = context.recipient(kind)
         mailto = None
         linkedin = context.by_linkedin(kind) or kind.name == "linkedin-note"
-        if linkedin:  # a LinkedIn message has no subject, and no email program opens it
-            email = Email(None, email.body)
-        elif recipient.email:
+        email = as_sent(kind, outcome, context)
+        if not linkedin and recipient.email:
             mailto = Md(escape.mailto(recipient.email, subject=email.subject or "",
                                       body=email.body))
         due = next((item for item in follow_ups
