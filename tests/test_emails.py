@@ -324,7 +324,7 @@ def test_the_sample_emails_page_shows_every_template(tmp_path: Path) -> None:
     page = (tmp_path / "cache" / "emails.md").read_text(encoding="utf-8")
     for kind in EMAIL_KINDS:
         assert f"## {kind.title.replace('-', chr(92) + '-')} {{ #{kind.anchor} }}" in page
-    assert page.count("```text\n") == len(EMAIL_KINDS)
+    assert page.count("```draft\n") == len(EMAIL_KINDS)
     assert "| professor | Dear Professor Park, | Best regards, |" in page
 
 
@@ -341,8 +341,8 @@ def example_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def email_headings(page: str) -> list[str]:
-    in_emails = page.split("\n## Emails\n", 1)[1].split("\n## ", 1)[0] if (
-        "\n## Emails\n" in page) else ""
+    in_emails = page.split("\n## Emails { #prep-emails }\n", 1)[1].split("\n## ", 1)[0] if (
+        "\n## Emails { #prep-emails }\n" in page) else ""
     return [line.split(" { #")[0][4:].replace("\\", "") for line in in_emails.splitlines()
             if line.startswith("### ")]
 
@@ -350,11 +350,12 @@ def email_headings(page: str) -> list[str]:
 @pytest.mark.parametrize(("interview_id", "stage", "expected"), [
     ("tia-rivera-county-epidemiology", "planned", ["First outreach email"]),
     ("maya-goldberg-civic-design", "requested, no reply", ["No-reply nudge"]),
-    ("kevin-ng-state-health", "requested on LinkedIn", ["No-reply nudge"]),
+    ("kevin-ng-state-health", "requested on LinkedIn", ["No-reply nudge (LinkedIn message)"]),
     ("priya-natarajan-health-data-science", "scheduled",
      ["Scheduling reply", "Day-before confirmation"]),
     ("marcus-chen-ux-path", "held", ["Thank-you note"]),
-    ("jordan-lee-cs-to-ux", "thanked, not referred", ["Keep-in-touch update"]),
+    ("jordan-lee-cs-to-ux", "thanked, not referred",
+     ["Keep-in-touch update (LinkedIn message)"]),
     ("luis-fernandez-clinical-informatics", "declined", []),
 ])
 def test_each_stage_shows_the_emails_that_fit(example_pages: dict[str, str], interview_id: str,
@@ -372,7 +373,8 @@ def stage_kit(tmp_path: Path, interview: str, text: str) -> str:
 def test_a_planned_linkedin_request_adds_the_connection_note(tmp_path: Path) -> None:
     page = stage_kit(tmp_path, "kevin-ng-state-health",
                      "contact: kevin-ng\nquestion_sets: [tiara]\noutreach: {channel: linkedin}\n")
-    assert email_headings(page) == ["First outreach email", "LinkedIn connection note"]
+    assert email_headings(page) == ["First outreach email (LinkedIn message)",
+                                    "LinkedIn connection note"]
     assert "Kevin, Dr. Helen Okafor suggested I reach out." in page
     assert " of 300 characters" in page
 
@@ -389,7 +391,7 @@ thank_you_sent_on: 2026-11-19
     assert email_headings(page) == ["Close-the-loop note", "Keep-in-touch update"]
     loop = page.split("{ #email-close-the-loop }")[1].split("### ")[0]
     assert "- **To:** Jordan Lee" in loop
-    assert "Dear Jordan Lee,\n\nI wanted to let you know that I talked with Maya Goldberg" in loop
+    assert "Dear Jordan,\n\nI wanted to let you know that I talked with Maya Goldberg" in loop
     assert "mailto:jordan.lee@example.com?subject=" in loop
 
 
@@ -403,7 +405,7 @@ offer: {role: "Data Analytics Intern, Summer 2027", decide_by: 2026-12-15}
     assert email_headings(page) == ["Post-offer request"]
     assert ("Thank you again for offering me the Data Analytics Intern, Summer 2027 position."
             in page)
-    assert "by Tuesday 15 December 2026" in page
+    assert "by Tuesday, December 15" in page
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,7 +428,7 @@ def email_section(page: Element, anchor: str) -> tuple[Element, str | None]:
 def test_a_draft_is_a_code_block_with_a_prefilled_mailto_link(site: Path) -> None:
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, mailto = email_section(page, "email-thank-you")
-    assert "language-text" in code.classes  # Material adds its copy button to code blocks
+    assert "language-draft" in code.classes  # Material adds its copy button to code blocks
     assert mailto is not None
     parts = urlsplit(mailto)
     assert unquote(parts.path) == "marcus.chen@example.edu"
@@ -444,7 +446,7 @@ def test_a_contact_without_an_address_gets_no_mailto_link(site: Path) -> None:
 def test_the_emails_page_is_built(site: Path) -> None:
     page = article(read_page(site, "emails"))
     assert page.find("h1").text == "Email templates"
-    assert len(page.find_all("code", class_="language-text")) == len(EMAIL_KINDS)
+    assert len(page.find_all("code", class_="language-draft")) == len(EMAIL_KINDS)
     home = article(read_page(site, ""))
     assert ("emails/", "email templates") in home.links()
 
@@ -454,10 +456,10 @@ def test_a_public_build_shows_drafts_without_private_details(tmp_path: Path) -> 
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, mailto = email_section(page, "email-thank-you")
     assert mailto is None
-    assert "[a takeaway from the conversation]" in code.raw_text  # takeaways are private
+    assert "[something you learned from them]" in code.raw_text  # to_share is private
     assert "alex.rivera@example.edu" not in code.raw_text
     # Checked on the private version, whose takeaways fill the blank.
-    assert not [e for e in page.section("emails") if "admonition" in e.classes]
+    assert not [e for e in page.section("prep-emails") if "admonition" in e.classes]
     helen = article(read_page(site, "interviews/helen-okafor-biostatistics"))
     code, _ = email_section(helen, "email-confirmation")
     assert "Room 314" not in code.raw_text
@@ -483,7 +485,7 @@ def test_a_body_with_backticks_cannot_end_its_code_block(tmp_path: Path) -> None
     path = kit / "content" / "interviews" / "marcus-chen-ux-path.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(
-        "  - Build one end-to-end usability study for my portfolio, ideally with real users",
+        "  - That quantitative UX roles are a good fit for a CS background",
         '  - "``` </code></pre><script>alert(1)</script> ````"'), encoding="utf-8")
     site = build_kit(kit)
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
@@ -531,8 +533,8 @@ Thanks for {{ interview.date }}. I'll do this first: {{ interview.takeaway }}.
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, _ = email_section(page, "email-thank-you")
     assert code.raw_text.startswith(
-        "Hi Marcus,\n\nThanks for Friday 20 November 2026. I'll do this first: Build one "
-        "end-to-end usability study for my portfolio, ideally with real users.\n\nBest,\n")
+        "Hi Marcus,\n\nThanks for Friday, November 20. I'll do this first: How different the "
+        "pace of industry research is, with studies in two-to-four-week cycles.\n\nBest,\n")
     details = [li.text for e in page.section("email-thank-you") if e.tag == "ul"
                for li in e.find_all("li")]
     assert "Subject: Thanks, Marcus!" in details
@@ -627,10 +629,10 @@ def test_a_thank_you_with_no_takeaway_to_name_is_a_warning(
     kit = copy_example_kit(tmp_path / "kit")
     result = run_check(kit)
     assert_clean_exit(result, 0)
-    assert ("content/interviews/helen-okafor-biostatistics.yml:2:1: warning: takeaways: the "
-            "thank-you note still has a blank to fill in, [a takeaway from the conversation]: "
-            "add what you will act on under 'takeaways' in this interview's file"
-            ) in diagnostic_lines(result)
+    assert ("content/interviews/helen-okafor-biostatistics.yml:2:1: warning: to_share: the "
+            "thank-you note still has a blank to fill in, [something you learned from them]: "
+            "add what you are glad to tell them under 'to_share' in this interview's file "
+            "(drafts never quote your private notes or takeaways)") in diagnostic_lines(result)
     strict = run_check(kit, "--strict")
     assert_clean_exit(strict, 1)
 
@@ -638,11 +640,11 @@ def test_a_thank_you_with_no_takeaway_to_name_is_a_warning(
 def test_the_warning_is_shown_on_the_prep_page_too(tmp_path: Path) -> None:
     site = build_kit(copy_example_kit(tmp_path / "kit"), today="2026-12-05", strict=False)
     page = article(read_page(site, "interviews/helen-okafor-biostatistics"))
-    [warning] = [e for e in page.section("emails") if "admonition" in e.classes]
+    [warning] = [e for e in page.section("prep-emails") if "admonition" in e.classes]
     assert "warning" in warning.classes
     assert warning.find("p", class_="admonition-title").text == "Before you send"
     assert ("the thank-you note still has a blank to fill in, "
-            "[a takeaway from the conversation]") in warning.text
+            "[something you learned from them]") in warning.text
 
 
 def test_an_outreach_email_over_the_word_limit_is_a_warning(tmp_path: Path) -> None:
