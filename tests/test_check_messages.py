@@ -16,10 +16,11 @@ from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 
 RELATIONSHIPS = ("former-employer, professor, gsi, friend, family, alumni, colleague, referral, "
                  "other")
-CONTACT_KEYS = ("name, title, organization, fields, relationship, referred_by, how_we_met, "
-                "email, linkedin, phone, background, private_notes")
+CONTACT_KEYS = ("name, preferred_name, honorific, title, organization, fields, relationship, "
+                "referred_by, how_we_met, email, linkedin, phone, background, private_notes")
 INTERVIEW_KEYS = ("contact, field, kind, question_sets, questions, goals, outreach, scheduled, "
-                  "offer, notes, takeaways, referrals, thank_you_sent_on, status")
+                  "offer, notes, to_share, takeaways, referrals, thank_you_sent_on, "
+                  "loop_closed_on, updated_on, recontact_on, status")
 ID_RULE = "ids are lowercase letters, digits and single hyphens, like 'priya-natarajan'"
 KIT_PARTS = "kit.yml, kit.yaml, fields, contacts, questions, interviews, guide"
 
@@ -143,7 +144,7 @@ def test_replied_before_sent(kit):
 def test_thank_you_before_the_meeting(kit):
     replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
                "thank_you_sent_on: 2026-11-06", "thank_you_sent_on: 2026-11-04")
-    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:38:20: thank_you_sent_on: "
+    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:42:20: thank_you_sent_on: "
                         "2026-11-04 is before the conversation on 2026-11-05")
 
 
@@ -434,8 +435,16 @@ WARNINGS = [
         lambda kit: replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
                                "duration_minutes: 30", "duration_minutes: 10"),
         "content/interviews/jordan-lee-cs-to-ux.yml:20:21: warning: scheduled.duration_minutes: "
-        "the must-ask questions need 21 minutes but the conversation is 10 minutes; mark some "
-        "'priority: nice' or agree on more time", id="must-ask-over-time"),
+        "the must-ask questions need 11 minutes but only 6 of the 10 are left after 2 for the "
+        "opening and 2 for the close; mark some 'priority: nice' or agree on more time",
+        id="must-ask-over-time"),
+    pytest.param(
+        lambda kit: replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
+                               "\ngoals:\n", "\n  - {text: A?, priority: must, minutes: 1}\n"
+                               "  - {text: B?, priority: must, minutes: 1}\ngoals:\n"),
+        "content/interviews/jordan-lee-cs-to-ux.yml:7:3: warning: questions: 5 questions are "
+        "must-ask; keep it to 4 (rules.must_ask_limit) so the ones that matter most get asked: "
+        "mark the others 'priority: nice'", id="too-many-must-ask"),
     pytest.param(
         lambda kit: write(kit, "content/interviews/new-chat.yml", "contact: sam-patel\n"),
         "content/interviews/new-chat.yml:1:1: warning: question_sets: this interview has no "
