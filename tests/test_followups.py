@@ -275,8 +275,9 @@ def test_status_prints_a_table_overdue_first(tmp_path: Path) -> None:
                        "maya-goldberg-civic-design"]
     assert rows[2] == ["2026-11-22", "overdue (3 days)", "Send the thank-you note",
                        "Marcus Chen", MARCUS]
-    assert rows[3][:2] == ["2026-11-27", "this week (in 2 days)"]
-    assert rows[-1][:2] == ["2026-12-18", "upcoming (in 23 days)"]
+    assert rows[3][:3] == ["2026-11-25", "this week (today)", "Send the request"]
+    assert rows[5][:2] == ["2026-11-27", "this week (in 2 days)"]
+    assert rows[-1][:3] == ["2027-02-01", "upcoming (in 68 days)", "Ask again, as they suggested"]
     assert "Next conversations\nWednesday 2 December 2026, 15:00  Priya Natarajan" in \
         result.output
 
