@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.content import display_path
 from generator.agenda import agenda_warnings, plan_agenda
+from generator.content import display_path
 from generator.emails import EmailDrafts
 from generator.errors import Diagnostic, Position, Severity
 from generator.kit import Kit

@@ -23,11 +23,11 @@ from generator.clock import current_moment
 from generator.derive import Relations, relate
 from generator.emails import EMAIL_KINDS, EMAILS_BY_NAME, EmailDrafts, fenced, interview_context
 from generator.emails.drafts import as_sent
-from generator.model import Contact
-from generator.salutation import greeting_for, in_sentence, name_parts
 from generator.kit import Kit
+from generator.model import Contact
 from generator.model.types import Relationship
 from generator.pipeline import load_kit
+from generator.salutation import greeting_for, in_sentence, name_parts
 from generator.site import generate_site
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "emails"

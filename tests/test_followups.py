@@ -85,8 +85,8 @@ def test_the_thank_you_note_names_the_person_the_day_and_a_takeaway(
                        "Send by: Sunday, November 22, 2026 (overdue)"]
     assert body.startswith("Hi Marcus,\n")
     assert "talk with me on Friday, November 20." in body
-    assert "- How different the pace of industry research is, with studies in two-to-four-week cycles" \
-        in body
+    assert ("- How different the pace of industry research is, with studies in "
+            "two-to-four-week cycles") in body
 
 
 def test_the_thank_you_is_due_two_days_after_the_conversation(tmp_path: Path) -> None:

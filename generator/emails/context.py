@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import datetime
 from typing import Any
 
 from generator.derive import duration_of
 from generator.emails.catalog import EmailKind
 from generator.kit import Kit
-from generator.model import Contact, Interview, Owner
 from generator.locale_format import clock_time_in_zone, long_day
+from generator.model import Contact, Interview, Owner
 from generator.salutation import called, greeting_for, in_sentence, name_parts, tone_of
 
-__all__ = ["EmailContext", "InterviewVars", "OwnerVars", "PersonVars", "SIGN_OFFS",
-           "greeting_for", "interview_context", "name_parts", "tone_of"]
+__all__ = [
+    "SIGN_OFFS",
+    "EmailContext",
+    "InterviewVars",
+    "OwnerVars",
+    "PersonVars",
+    "greeting_for",
+    "interview_context",
+    "name_parts",
+    "tone_of",
+]
 
 SIGN_OFFS = {"formal": "Best regards,", "warm": "Best,", "casual": "Thanks,"}
 
@@ -132,8 +140,8 @@ class EmailContext:
 # The recipient of a note to the referrer when the contact names none: a blank to fill in.
 UNKNOWN_REFERRER = PersonVars(
     name="[who referred you]", first_name="[who referred you]", last_name="[who referred you]",
-    called="[who referred you]", title=None, organization=None, how_we_met=None, relationship="other", referrer=None,
-    email=None, greeting="Hello [who referred you],", tone="formal")
+    called="[who referred you]", title=None, organization=None, how_we_met=None,
+    relationship="other", referrer=None, email=None, greeting="Hello [who referred you],", tone="formal")
 
 
 def default_signature(owner: Owner) -> str:

@@ -234,7 +234,7 @@ class EmailDrafts:
     @staticmethod
     def greetings() -> list[tuple[str, str, str]]:
         """(relationship, opening, sign-off) for each relationship, for a sample name."""
-        return [(relationship, greeting_for(Contact(name=SAMPLE_NAME,  # type: ignore[arg-type]
+        return [(relationship, greeting_for(Contact(name=SAMPLE_NAME,
                                                     relationship=relationship)),
                  SIGN_OFFS[tone_of(relationship)]) for relationship in RELATIONSHIPS]
 

@@ -7,8 +7,8 @@ from pydantic import Field
 from generator.model.types import (
     Days,
     Email,
-    LocaleName,
     HttpUrl,
+    LocaleName,
     Markdown,
     Minutes,
     Name,
