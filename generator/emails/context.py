@@ -141,7 +141,8 @@ class EmailContext:
 UNKNOWN_REFERRER = PersonVars(
     name="[who referred you]", first_name="[who referred you]", last_name="[who referred you]",
     called="[who referred you]", title=None, organization=None, how_we_met=None,
-    relationship="other", referrer=None, email=None, greeting="Hello [who referred you],", tone="formal")
+    relationship="other", referrer=None, email=None, greeting="Hello [who referred you],",
+    tone="formal")
 
 
 def default_signature(owner: Owner) -> str:

@@ -232,8 +232,8 @@ def _check_locale(value: str) -> str:
 
 
 LocaleName = Annotated[str, Field(max_length=40), AfterValidator(_check_locale),
-                       Field(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$",
-                             examples=["en-US"])]
+                       Field(examples=["en-US"], json_schema_extra={
+                           "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
 Timezone = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_timezone),
                      Field(examples=["America/Chicago"])]
 
