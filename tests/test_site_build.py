@@ -189,12 +189,14 @@ def test_interviews_index_groups_by_stage(site: Path, kit: Path) -> None:
 
     def listed(stage: str) -> list[str]:
         table = next(e for e in index.section(stage) if e.tag == "table")
-        return [row["With"] for row in table_dict(table)]
+        return [row["Conversation with"] for row in table_dict(table)]
 
     assert listed("scheduled") == ["Priya Natarajan", "Rachel Kim", "Dr. Helen Okafor"]
     assert listed("held") == ["Marcus Chen"]
     assert listed("declined") == ["Luis Fernandez"]
     assert sorted(listed("planned")) == ["Sam Patel", "Tia Rivera"]
+    # Each row links by the person's name, never by the file's id.
+    assert {text for _, text in index.links()} & set(content_ids(kit, "interviews")) == set()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,7 +209,7 @@ def marcus(site: Path) -> Element:
 
 
 def test_prep_page_at_a_glance(marcus: Element) -> None:
-    table = next(e for e in marcus.section("at-a-glance") if e.tag == "table")
+    table = next(e for e in marcus.section("prep-glance") if e.tag == "table")
     facts = {row[0]: row[1] for row in table_rows(table)[1:]}
     assert facts["Who"] == "Marcus Chen, PhD Candidate, Human-Computer Interaction at " \
                            "State University"
@@ -219,7 +221,7 @@ def test_prep_page_at_a_glance(marcus: Element) -> None:
 
 
 def test_prep_page_agenda_puts_must_ask_first_with_running_minutes(marcus: Element) -> None:
-    agenda = next(e for e in marcus.section("agenda") if e.tag == "ol")
+    agenda = next(e for e in marcus.section("prep-agenda") if e.tag == "ol")
     items = [item for item in agenda.children if isinstance(item, Element)]
     labels = [item.own_text for item in items]
     must = [label.startswith("Must ask:") for label in labels]
@@ -237,13 +239,13 @@ def test_prep_page_agenda_puts_must_ask_first_with_running_minutes(marcus: Eleme
         assert int(timing[2]) == running
         assert bool(timing[3]) == (running > 30)
     assert running == 31
-    intro = marcus.section("agenda")[0].text
+    intro = marcus.section("prep-agenda")[0].text
     assert intro == "10 questions, 31 minutes in all; must-ask questions take 17 of the 30 " \
                     "minutes."
 
 
 def test_prep_page_notes_when_optional_questions_run_over(marcus: Element) -> None:
-    admonitions = [e for e in marcus.section("agenda") if "admonition" in e.classes]
+    admonitions = [e for e in marcus.section("prep-agenda") if "admonition" in e.classes]
     assert [(a.classes - {"admonition"}, a.find("p", class_="admonition-title").text)
             for a in admonitions] == [({"note"}, "More questions than time")]
 
@@ -253,7 +255,7 @@ def test_prep_page_warns_when_must_ask_questions_do_not_fit(variant_site: Path) 
     warning = page.find("div", class_="warning")
     assert warning.find("p", class_="admonition-title").text == \
         "The must-ask questions do not fit"
-    agenda = next(e for e in page.section("agenda") if e.tag == "ol")
+    agenda = next(e for e in page.section("prep-agenda") if e.tag == "ol")
     must_minutes = sum(int(re.search(r"\((\d+) min", item.own_text)[1])  # type: ignore[index]
                        for item in agenda.find_all("li") if item.own_text.startswith("Must"))
     assert must_minutes > 5
@@ -288,7 +290,7 @@ def test_prep_page_checklists(marcus: Element) -> None:
 
 
 def test_prep_page_of_a_held_interview_shows_notes_and_takeaways(marcus: Element) -> None:
-    notes = marcus.section("notes")
+    notes = marcus.section("prep-notes")
     assert notes[0].text == "Met in the HCI lab; we kept to the 30 minutes."
     assert any("two-to-four-week cycles" in e.text for e in notes if e.tag == "ul")
     takeaways = next(e for e in marcus.section("takeaways") if e.tag == "ul")
