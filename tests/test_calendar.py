@@ -66,7 +66,7 @@ def test_one_event_per_conversation_and_per_open_follow_up(kit: Kit) -> None:
                  and relations.interviews[interview.id].stage is not Stage.DECLINED]
     # A planned conversation's request is due "today" until sent: not a calendar date.
     pending = [item for item in open_follow_ups(kit, relations) if item.action != "request"]
-    assert len(found) == len(scheduled) + len(pending) == 5 + 12
+    assert len(found) == len(scheduled) + len(pending) == 5 + 14
     assert sorted(uid.split(".")[0] for uid in found if ".meeting@" in uid) == sorted(scheduled)
 
 
@@ -168,7 +168,7 @@ def test_the_command_writes_calendar_ics_beside_mkdocs_yml_by_default(tmp_path: 
     result = run_calendar(kit_dir, "--today", "2026-11-25")
     assert_clean_exit(result, 0)
     target = kit_dir / "calendar.ics"
-    assert result.output == f"Wrote 17 events to {target}\n"
+    assert result.output == f"Wrote 19 events to {target}\n"
     again = run_calendar(kit_dir, "--today", "2026-11-25", "--out", str(tmp_path / "b.ics"))
     assert_clean_exit(again, 0)
     assert target.read_bytes() == (tmp_path / "b.ics").read_bytes()
@@ -180,7 +180,7 @@ def test_the_command_writes_to_stdout_with_out_dash(tmp_path: Path) -> None:
     assert_clean_exit(result, 0)
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert b"LOCATION" not in result.stdout_bytes
-    assert len(events(result.stdout_bytes)) == 17
+    assert len(events(result.stdout_bytes)) == 19
 
 
 def test_the_command_links_prep_pages_when_mkdocs_yml_has_a_site_url(tmp_path: Path) -> None:

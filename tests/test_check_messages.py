@@ -588,9 +588,10 @@ def test_warnings_show_while_another_file_has_an_error(kit):
 
 def test_a_file_with_an_error_still_shows_its_own_warnings(kit):
     write(kit, "content/interviews/new-chat.yml",
-          "contact: sam-patel\nquestion_sets: [no-such-set]\n")
+          "contact: sam-patel\nscheduled: {at: 2026-11-10T10:00}\n"
+          "thank_you_sent_on: 2026-11-01\n")
     lines = diagnostic_lines(check(kit, exit_code=1))
-    assert any(line.startswith("content/interviews/new-chat.yml:2:17: question_sets[0]") and
-               "no-such-set" in line for line in lines), lines
-    assert "content/interviews/new-chat.yml:2:16: warning: question_sets: this interview has " \
+    assert "content/interviews/new-chat.yml:3:20: thank_you_sent_on: 2026-11-01 is before the " \
+           "conversation on 2026-11-10" in lines
+    assert "content/interviews/new-chat.yml:1:1: warning: question_sets: this interview has " \
            "no questions; add a question set or questions of its own" in lines

@@ -76,12 +76,15 @@ def _readme_rows() -> dict[str, str]:
     rows = {}
     for line in README.read_text(encoding="utf-8").splitlines():
         found = re.match(r"\| `prepkit (\w+)[^`]*` \|", line)
-        if found:
-            rows[found.group(1)] = line.split("|")[1]
+        if found:  # a group's subcommands (import linkedin, import vcard) share one entry
+            rows[found.group(1)] = rows.get(found.group(1), "") + line.split("|")[1]
     return rows
 
 
 def _options(command: click.Command) -> set[str]:
+    # `import` has a row per subcommand; `new`'s options are listed under the table.
+    if isinstance(command, click.Group) and command.name == "import":
+        return set().union(*(_options(sub) for sub in command.commands.values()))
     return {name for param in command.params if isinstance(param, click.Option)
             for name in param.opts if name.startswith("--") and name != "--help"}
 

@@ -162,10 +162,11 @@ def test_today_changes_what_is_overdue_and_nothing_else(tmp_path: Path) -> None:
     # where something becomes overdue.
     changed = sorted(uri for uri in before if before[uri] != after[uri]
                      and not uri.startswith("guide/"))
-    # Planned conversations' "Send the request" is due today, whichever day that is.
+    # Planned conversations' "Send the request" is due today, whichever day that is; the
+    # pipeline page counts weeks up to today's, so it changes on a Monday.
     assert changed == ["follow-ups.md", "index.md", f"interviews/{MARCUS}.md",
                        "interviews/sam-patel-city-data-office.md",
-                       "interviews/tia-rivera-county-epidemiology.md"]
+                       "interviews/tia-rivera-county-epidemiology.md", "pipeline.md"]
 
     def normalized(text: str) -> str:
         return _OVERDUE.sub("", _AS_OF.sub("as of <today>", text))
@@ -273,7 +274,7 @@ def test_status_prints_a_table_overdue_first(tmp_path: Path) -> None:
     result = run_status(copy_example_kit(tmp_path / "kit"), "--today", "2026-11-25")
     assert_clean_exit(result, 0)
     assert result.output.startswith(
-        "As of Wednesday 25 November 2026: 2 overdue, 5 due this week, 7 upcoming.\n\n")
+        "As of Wednesday 25 November 2026: 3 overdue, 7 due this week, 6 upcoming.\n\n")
     rows = table_lines(result.output)
     assert rows[0] == ["Due", "Status", "What", "Who", "Interview"]
     assert rows[1] == ["2026-11-16", "overdue (9 days)",
@@ -283,8 +284,10 @@ def test_status_prints_a_table_overdue_first(tmp_path: Path) -> None:
                        "Maya Goldberg", "maya-goldberg-civic-design"]
     assert rows[3] == ["2026-11-22", "overdue (3 days)", "Send the thank-you note",
                        "Marcus Chen", MARCUS]
-    assert rows[3][:3] == ["2026-11-25", "this week (today)", "Send the request"]
-    assert rows[5][:2] == ["2026-11-27", "this week (in 2 days)"]
+    assert rows[4][:3] == ["2026-11-25", "this week (today)",
+                           "Contact a second person at State Department of Health"]
+    assert rows[5][:4] == ["2026-11-25", "this week (today)", "Send the request", "Sam Patel"]
+    assert rows[7][:3] == ["2026-11-27", "this week (in 2 days)", "Send a keep-in-touch update"]
     assert rows[-1][:3] == ["2027-02-01", "upcoming (in 68 days)", "Ask again, as they suggested"]
     assert "Next conversations\nWednesday 2 December 2026, 15:00  Priya Natarajan" in \
         result.output
