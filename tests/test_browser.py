@@ -119,7 +119,7 @@ def test_search_to_contact_to_prep_page_and_tick_a_checkbox(
 
     page.locator(f'article a[href*="/{INTERVIEW}"]').first.click()
     page.wait_for_url(lambda url: urlsplit(url).path.endswith(INTERVIEW))
-    assert page.locator("article h2#agenda").is_visible()
+    assert page.locator("article h2#prep-agenda").is_visible()
     must_ask = page.locator("article ol > li", has_text=MUST_ASK)
     assert must_ask.is_visible()
     assert must_ask.inner_text().startswith("Must ask:")
