@@ -31,6 +31,8 @@ from typing import Any
 TODAY = date(2026, 11, 25)
 QUESTION_SET_COUNT = 20
 DEFAULT_DURATION = 20  # kit.yml rules.default_duration_minutes
+OPENING_AND_CLOSE = 4  # rules.opening_minutes + rules.closing_minutes, 2 each by default
+MUST_ASK_LIMIT = 4  # rules.must_ask_limit
 MINUTES_PER_QUESTION = 3  # kit.yml rules.minutes_per_question
 # Marks an output folder as written by this script, so a rerun may replace its content/.
 MARKER = ".prepkit-synthetic"
@@ -930,6 +932,8 @@ class _Builder:
                 data["notes"] = Block(intro + "\n\n" + "\n".join(lines) + "\n")
                 data["takeaways"] = [_fill(t, words) for t in
                                      rng.sample(TAKEAWAYS, rng.randint(1, 3))]
+                # What the thank-you note may quote: never the notes or the takeaways.
+                data["to_share"] = [_fill(rng.choice(TAKEAWAYS), words)]
                 referrals = referred.get(contact.id, [])[:2]
                 if not referrals and rng.random() < 0.25:
                     other = rng.choice(contacts).id
@@ -967,19 +971,26 @@ class _Builder:
     def _agenda(self, kind: str, field_id: str, sets: Sequence[SetInfo],
                 by_set: dict[str, SetInfo], words: dict[str, Any], duration: int
                 ) -> tuple[list[str], list[dict[str, Any]]]:
-        """Question sets and own questions whose must-ask minutes fit `duration`."""
+        """Question sets and own questions whose must-ask questions fit `duration` less the
+        opening and the close, and number at most the kit's must_ask_limit."""
         rng = self.rng
         suitable = [s.id for s in sets if s.kind == kind
                     and (not s.fields or field_id in s.fields)]
         chosen = rng.sample(suitable, min(len(suitable), rng.randint(1, 3)))
         own_infos: list[QuestionInfo] = []
-        while len(chosen) > 1 and _must_minutes(chosen, own_infos, by_set) > duration:
+        budget = duration - OPENING_AND_CLOSE
+
+        def fits(infos: list[QuestionInfo]) -> bool:
+            return (_must_minutes(chosen, infos, by_set) <= budget
+                    and _must_count(chosen, infos, by_set) <= MUST_ASK_LIMIT)
+
+        while len(chosen) > 1 and not fits(own_infos):
             chosen.pop()
         own: list[dict[str, Any]] = []
         for text, topic in rng.sample(OWN_QUESTION_TEMPLATES, rng.randint(0, 3)):
             minutes = rng.randint(2, 4) if rng.random() < 0.5 else None
             info = QuestionInfo(_fill(text, words), "must", minutes)
-            if rng.random() < 0.4 or _must_minutes(chosen, [*own_infos, info], by_set) > duration:
+            if rng.random() < 0.4 or not fits([*own_infos, info]):
                 info.priority = "nice"
             own_infos.append(info)
             question: dict[str, Any] = {"text": info.text, "topic": topic,
@@ -989,8 +1000,15 @@ class _Builder:
             if rng.random() < 0.3:
                 question["follow_ups"] = [rng.choice(FOLLOW_UPS)]
             own.append(question)
-        assert _must_minutes(chosen, own_infos, by_set) <= duration
+        assert fits(own_infos)
         return chosen, own
+
+
+def _must_count(set_ids: Iterable[str], own: Iterable[QuestionInfo],
+                by_set: dict[str, SetInfo]) -> int:
+    """Must-ask questions as prepkit counts them: repeats asked once."""
+    collected = [q for set_id in set_ids for q in by_set[set_id].questions] + list(own)
+    return len({q.text.casefold() for q in collected if q.priority == "must"})
 
 
 def _must_minutes(set_ids: Iterable[str], own: Iterable[QuestionInfo],

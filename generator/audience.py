@@ -58,5 +58,5 @@ def _public_interview(interview: Interview) -> Interview:
     scheduled = interview.scheduled
     if scheduled is not None and scheduled.location is not None:
         scheduled = scheduled.model_copy(update={"location": None})
-    return interview.model_copy(update={"notes": None, "takeaways": [],
+    return interview.model_copy(update={"notes": None, "takeaways": [], "to_share": [],
                                         "scheduled": scheduled})

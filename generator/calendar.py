@@ -8,7 +8,6 @@ subscribes to the file updates its events instead of duplicating them.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -41,6 +40,8 @@ def calendar_bytes(kit: Kit, relations: Relations, *, today: date,
                 relations.interviews[interview.id].stage not in _NOT_MEETING:
             events.meeting(interview)
     for item in open_follow_ups(kit, relations):
+        if item.action == "request":  # due "today" until sent: no date to put in a calendar
+            continue
         events.follow_up(item, relations.interviews[item.interview_id].stage)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
@@ -64,13 +65,15 @@ class _Events:
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.stamp = datetime.combine(today, time.min, tzinfo=UTC)
         self.zone = ZoneInfo(kit.settings.timezone)
-        self.kit_key = hashlib.sha256(kit.settings.title.encode("utf-8")).hexdigest()[:8]
         self.made: list[tuple[tuple[str, str], icalendar.Event]] = []
         self.first_day: date | None = None
         self.last_day: date | None = None
 
-    def uid(self, interview_id: str, action: str) -> str:
-        return f"{interview_id}.{action}.{self.kit_key}@prepkit"
+    @staticmethod
+    def uid(interview_id: str, action: str) -> str:
+        """From ids (file names) only: editing the kit's title or a person's name changes no
+        UID, so a subscribed calendar keeps updating the same events."""
+        return f"{interview_id}.{action}@prepkit"
 
     def page(self, interview_id: str, anchor: str = "") -> str | None:
         if self.site_url is None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.agenda import agenda_warnings, plan_agenda
 from generator.content import display_path
-from generator.derive import agenda_of, duration_of, must_ask_minutes
 from generator.emails import EmailDrafts
 from generator.employers import employer_warnings
 from generator.errors import Diagnostic, Position, Severity
@@ -16,18 +16,17 @@ def lint(kit: Kit) -> list[Diagnostic]:
     (Emails to fix before sending depend on the day: see `email_warnings`.)"""
     warnings: list[Diagnostic] = []
     for interview in kit.interviews.values():
-        agenda = agenda_of(kit, interview)
-        if not agenda:
+        plan = plan_agenda(kit, interview)
+        if not plan.slots:
             warnings.append(_warn(interview, ("question_sets",), "this interview has no "
                                   "questions; add a question set or questions of its own",
                                   "no-questions"))
             continue
-        needed, available = must_ask_minutes(agenda), duration_of(kit, interview)
-        if needed > available:
-            loc = ("scheduled", "duration_minutes") if interview.scheduled else ("questions",)
-            warnings.append(_warn(interview, loc, f"the must-ask questions need {needed} "
-                                  f"minutes but the conversation is {available} minutes; mark "
-                                  "some 'priority: nice' or agree on more time", "over-time"))
+        for code, message in agenda_warnings(kit, plan):
+            loc: tuple[str | int, ...] = ("questions",)
+            if code == "over-time" and interview.scheduled:
+                loc = ("scheduled", "duration_minutes")
+            warnings.append(_warn(interview, loc, message, code))
         if interview.kind == "post-offer" and interview.offer is None:
             warnings.append(_warn(interview, ("kind",), "a post-offer interview usually names "
                                   "the offer: add 'offer: {role: ..., decide_by: ...}'",

@@ -12,6 +12,7 @@ from generator.derive import relate
 from generator.emails import EmailDrafts
 from generator.errors import PrepkitError, errors_in
 from generator.lint import email_warnings, lint
+from generator.sound_part import sound_part
 
 
 def load_kit(content_dir: Path, *, today: date | None = None,
@@ -25,8 +26,12 @@ def load_kit(content_dir: Path, *, today: date | None = None,
     result = read_content(content_dir)
     if result.kit is None:
         return result
+    unreadable = {error.file for error in errors_in(result.diagnostics)}
     result.diagnostics += cross_check(result.kit, broken=result.broken_ids)
     if errors_in(result.diagnostics):
+        # Warnings are not held back by errors: every file that read and validated gets its
+        # own, even one that refers to something missing.
+        result.diagnostics += lint(sound_part(result.kit, unreadable=unreadable))
         result.kit = None
         return result
     result.diagnostics += lint(result.kit)
@@ -35,7 +40,6 @@ def load_kit(content_dir: Path, *, today: date | None = None,
         result.diagnostics += email_warnings(EmailDrafts(result.kit,
                                                          relate(result.kit, now)))
     return result
-
 
 
 def _today_from_environment() -> date | None:

@@ -172,6 +172,8 @@ def contact_text(contact: Contact, *, entity_id: str, known: KnownIds) -> str:
     return render(KINDS["contact"], f"A person to talk to. Other files refer to them by this "
                   f"file's name: {entity_id}.", [
         entry(describe(Contact, "name"), "name", scalar(contact.name), ""),
+        entry(describe(Contact, "preferred_name"), "preferred_name", None, "Kev"),
+        entry(describe(Contact, "honorific"), "honorific", None, "Dr."),
         entry(describe(Contact, "title"), "title", _maybe(contact.title),
               "Senior Data Scientist"),
         entry(describe(Contact, "organization"), "organization", _maybe(contact.organization),
@@ -275,12 +277,18 @@ def interview_text(interview: Interview, *, entity_id: str, known: KnownIds) -> 
         Entry(describe(Interview, "outreach"), (
             "outreach:", "  channel: email", "  sent_on: 2027-01-08"), active=False),
         Entry(f"{describe(Interview, 'scheduled')} 'at' is local time in the kit's timezone; "
-              f"'medium' is {choices(Medium)}.", ("scheduled:", *when, "  medium: video"),
+              f"'medium' is {choices(Medium)}; 'confirmed_on' is when you confirmed the day "
+              "before.", ("scheduled:", *when, "  medium: video",
+                          *([] if scheduled is None else ["  # confirmed_on: 2027-01-14"])),
               active=scheduled is not None),
-        Entry(describe(Interview, "offer") + " Only for 'kind: post-offer'.", (
-            "offer:", "  role: Data Analytics Intern", "  decide_by: 2027-02-01"), active=False),
+        Entry(describe(Interview, "offer") + " Only for 'kind: post-offer'; 'decided_on' is "
+              "when you gave your answer.", (
+            "offer:", "  role: Data Analytics Intern", "  decide_by: 2027-02-01",
+            "  decided_on: 2027-01-30"), active=False),
         Entry(describe(Interview, "notes"), ("notes: |", "  What you heard, written the same "
               "day."), active=False),
+        entry(describe(Interview, "to_share"), "to_share", None,
+              "[What surprised me most about the field]"),
         entry(describe(Interview, "takeaways"), "takeaways", None,
               "[Read the report they recommended]"),
         entry(describe(Interview, "referrals"), "referrals", None,
@@ -290,6 +298,7 @@ def interview_text(interview: Interview, *, entity_id: str, known: KnownIds) -> 
         entry(describe(Interview, "referrer_updated_on"), "referrer_updated_on", None,
               "2027-01-20"),
         entry(f"Overrides the stage: {choices(StatusOverride)}.", "status", None, "declined"),
+        entry(describe(Interview, "recontact_on"), "recontact_on", None, "2027-03-01"),
     ])
 
 

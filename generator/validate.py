@@ -93,7 +93,8 @@ def _plain_message(kind: str, value: Any, detail: ErrorDetails) -> str:
     ctx = detail.get("ctx") or {}
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        return f"{_shown(value)} is not one of {expected}"
+        hint = did_you_mean(value, expected.split(", ")) if isinstance(value, str) else ""
+        return f"{_shown(value)} is not one of {expected}{hint}"
     if kind == "value_error":
         error = ctx.get("error")
         return str(error) if error else detail["msg"]

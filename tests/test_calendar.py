@@ -55,7 +55,7 @@ def events(data: bytes) -> dict[str, icalendar.Event]:
 
 def meetings(data: bytes) -> dict[str, icalendar.Event]:
     return {uid.split(".")[0]: event for uid, event in events(data).items()
-            if ".meeting." in uid}
+            if ".meeting@" in uid}
 
 
 def test_one_event_per_conversation_and_per_open_follow_up(kit: Kit) -> None:
@@ -64,9 +64,10 @@ def test_one_event_per_conversation_and_per_open_follow_up(kit: Kit) -> None:
     scheduled = [interview.id for interview in kit.interviews.values()
                  if interview.scheduled is not None
                  and relations.interviews[interview.id].stage is not Stage.DECLINED]
-    pending = open_follow_ups(kit, relations)
-    assert len(found) == len(scheduled) + len(pending) == 5 + 13
-    assert sorted(uid.split(".")[0] for uid in found if ".meeting." in uid) == sorted(scheduled)
+    # A planned conversation's request is due "today" until sent: not a calendar date.
+    pending = [item for item in open_follow_ups(kit, relations) if item.action != "request"]
+    assert len(found) == len(scheduled) + len(pending) == 5 + 14
+    assert sorted(uid.split(".")[0] for uid in found if ".meeting@" in uid) == sorted(scheduled)
 
 
 def test_a_conversation_is_in_the_kits_timezone_for_its_agreed_length(kit: Kit) -> None:
@@ -93,7 +94,7 @@ def test_the_calendar_carries_the_kits_timezone(kit: Kit) -> None:
 def test_a_follow_up_is_an_all_day_event_on_its_due_date(kit: Kit) -> None:
     found = events(ics(kit))
     [thank_you] = [event for uid, event in found.items()
-                   if uid.startswith("marcus-chen-ux-path.thank-you.")]
+                   if uid.startswith("marcus-chen-ux-path.thank-you@")]
     assert thank_you.decoded("DTSTART") == date(2026, 11, 22)
     assert not isinstance(thank_you.decoded("DTSTART"), datetime)
     assert str(thank_you["SUMMARY"]) == "Send the thank-you note: Marcus Chen"
@@ -103,8 +104,19 @@ def test_a_follow_up_is_an_all_day_event_on_its_due_date(kit: Kit) -> None:
 
 def test_follow_ups_already_done_are_not_in_the_calendar(kit: Kit) -> None:
     uids = set(events(ics(kit)))
-    assert not [uid for uid in uids if uid.startswith("jordan-lee-cs-to-ux.thank-you.")]
-    assert not [uid for uid in uids if uid.startswith("marcus-chen-ux-path.confirm.")]
+    assert not [uid for uid in uids if uid.startswith("jordan-lee-cs-to-ux.thank-you@")]
+    assert not [uid for uid in uids if uid.startswith("marcus-chen-ux-path.confirm@")]
+
+
+def test_uids_do_not_change_with_the_kits_title_or_a_persons_name(kit: Kit) -> None:
+    from dataclasses import replace
+
+    before = set(events(ics(kit)))
+    renamed = replace(
+        kit, settings=kit.settings.model_copy(update={"title": "A new title"}),
+        contacts={key: contact.model_copy(update={"name": contact.name + " Jr."})
+                  for key, contact in kit.contacts.items()})
+    assert set(events(ics(renamed))) == before
 
 
 def test_two_builds_on_the_same_day_are_byte_identical(kit: Kit) -> None:
@@ -156,7 +168,7 @@ def test_the_command_writes_calendar_ics_beside_mkdocs_yml_by_default(tmp_path: 
     result = run_calendar(kit_dir, "--today", "2026-11-25")
     assert_clean_exit(result, 0)
     target = kit_dir / "calendar.ics"
-    assert result.output == f"Wrote 18 events to {target}\n"
+    assert result.output == f"Wrote 19 events to {target}\n"
     again = run_calendar(kit_dir, "--today", "2026-11-25", "--out", str(tmp_path / "b.ics"))
     assert_clean_exit(again, 0)
     assert target.read_bytes() == (tmp_path / "b.ics").read_bytes()
@@ -168,7 +180,7 @@ def test_the_command_writes_to_stdout_with_out_dash(tmp_path: Path) -> None:
     assert_clean_exit(result, 0)
     assert result.stdout_bytes.startswith(b"BEGIN:VCALENDAR\r\n")
     assert b"LOCATION" not in result.stdout_bytes
-    assert len(events(result.stdout_bytes)) == 18
+    assert len(events(result.stdout_bytes)) == 19
 
 
 def test_the_command_links_prep_pages_when_mkdocs_yml_has_a_site_url(tmp_path: Path) -> None:

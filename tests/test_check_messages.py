@@ -16,12 +16,12 @@ from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 
 RELATIONSHIPS = ("former-employer, professor, gsi, friend, family, alumni, colleague, referral, "
                  "other")
-CONTACT_KEYS = ("name, title, organization, employer, fields, relationship, referred_by, "
-                "how_we_met, email, linkedin, phone, background, private_notes, "
-                "keep_in_touch_days")
+CONTACT_KEYS = ("name, preferred_name, honorific, title, organization, employer, fields, "
+                "relationship, referred_by, how_we_met, email, linkedin, phone, background, "
+                "private_notes, keep_in_touch_days")
 INTERVIEW_KEYS = ("contact, field, kind, question_sets, questions, goals, outreach, scheduled, "
-                  "offer, notes, takeaways, referrals, thank_you_sent_on, update_sent_on, "
-                  "referrer_updated_on, status")
+                  "offer, notes, to_share, takeaways, referrals, thank_you_sent_on, "
+                  "update_sent_on, referrer_updated_on, recontact_on, status")
 ID_RULE = "ids are lowercase letters, digits and single hyphens, like 'priya-natarajan'"
 KIT_PARTS = "kit.yml, kit.yaml, fields, employers, contacts, questions, interviews, guide"
 
@@ -145,7 +145,7 @@ def test_replied_before_sent(kit):
 def test_thank_you_before_the_meeting(kit):
     replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
                "thank_you_sent_on: 2026-11-06", "thank_you_sent_on: 2026-11-04")
-    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:40:20: thank_you_sent_on: "
+    assert_reports(kit, "content/interviews/jordan-lee-cs-to-ux.yml:44:20: thank_you_sent_on: "
                         "2026-11-04 is before the conversation on 2026-11-05")
 
 
@@ -436,8 +436,16 @@ WARNINGS = [
         lambda kit: replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
                                "duration_minutes: 30", "duration_minutes: 10"),
         "content/interviews/jordan-lee-cs-to-ux.yml:20:21: warning: scheduled.duration_minutes: "
-        "the must-ask questions need 21 minutes but the conversation is 10 minutes; mark some "
-        "'priority: nice' or agree on more time", id="must-ask-over-time"),
+        "the must-ask questions need 11 minutes but only 6 of the 10 are left after 2 for the "
+        "opening and 2 for the close; mark some 'priority: nice' or agree on more time",
+        id="must-ask-over-time"),
+    pytest.param(
+        lambda kit: replace_in(kit, "content/interviews/jordan-lee-cs-to-ux.yml",
+                               "\ngoals:\n", "\n  - {text: A?, priority: must, minutes: 1}\n"
+                               "  - {text: B?, priority: must, minutes: 1}\ngoals:\n"),
+        "content/interviews/jordan-lee-cs-to-ux.yml:7:3: warning: questions: 5 questions are "
+        "must-ask; keep it to 4 (rules.must_ask_limit) so the ones that matter most get asked: "
+        "mark the others 'priority: nice'", id="too-many-must-ask"),
     pytest.param(
         lambda kit: write(kit, "content/interviews/new-chat.yml", "contact: sam-patel\n"),
         "content/interviews/new-chat.yml:1:1: warning: question_sets: this interview has no "
@@ -564,3 +572,26 @@ def test_very_deep_nesting_is_reported_not_a_traceback(kit):
     assert len(lines) == 1
     assert lines[0].startswith(f"{SHOWN}:2:")
     assert "nest" in lines[0]
+
+
+# --- warnings are not hidden by errors --------------------------------------------------------
+
+def test_warnings_show_while_another_file_has_an_error(kit):
+    write(kit, "content/fields/law.yml", "# Law\nname: Law\n")
+    write(kit, "content/contacts/a-one.yml", "name: A\nrelationship: boss\n")
+    lines = diagnostic_lines(check(kit, exit_code=1))
+    assert f"content/contacts/a-one.yml:2:15: relationship: 'boss' is not one of " \
+           f"{RELATIONSHIPS}" in lines
+    assert "content/fields/law.yml:2:7: warning: name: nobody in your contacts works in this " \
+           "field yet; list it in a contact's 'fields'" in lines
+
+
+def test_a_file_with_an_error_still_shows_its_own_warnings(kit):
+    write(kit, "content/interviews/new-chat.yml",
+          "contact: sam-patel\nscheduled: {at: 2026-11-10T10:00}\n"
+          "thank_you_sent_on: 2026-11-01\n")
+    lines = diagnostic_lines(check(kit, exit_code=1))
+    assert "content/interviews/new-chat.yml:3:20: thank_you_sent_on: 2026-11-01 is before the " \
+           "conversation on 2026-11-10" in lines
+    assert "content/interviews/new-chat.yml:1:1: warning: question_sets: this interview has " \
+           "no questions; add a question set or questions of its own" in lines

@@ -22,10 +22,12 @@ from site_support import Element, article, build_kit, copy_example_kit, read_pag
 from generator.clock import current_moment
 from generator.derive import Relations, relate
 from generator.emails import EMAIL_KINDS, EMAILS_BY_NAME, EmailDrafts, fenced, interview_context
-from generator.emails.context import greeting_for, name_parts
+from generator.emails.drafts import as_sent
 from generator.kit import Kit
+from generator.model import Contact
 from generator.model.types import Relationship
 from generator.pipeline import load_kit
+from generator.salutation import greeting_for, in_sentence, name_parts
 from generator.site import generate_site
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "emails"
@@ -55,7 +57,8 @@ scheduled:
   duration_minutes: 20
   medium: video
   location: https://meet.example.com/alex
-takeaways: ["Build one usability study for my portfolio"]
+to_share: ["I've started a small usability study for my portfolio"]
+takeaways: ["PRIVATE-TODO ask Dana about the help desk"]
 referrals: [jamie-park]
 thank_you_sent_on: 2026-11-11
 """
@@ -90,7 +93,19 @@ questions: [{text: "How did you get your start?"}]
 scheduled: {at: 2026-12-04T10:30, medium: in-person, location: "Room 314, Public Health"}
 """),
     "nudge/linkedin": ("held-bare", ""),
+    "thank-you/linkedin": ("thanked-on-linkedin", """\
+contact: person-referral
+questions: [{text: "How did you get your start?"}]
+outreach: {channel: linkedin, sent_on: 2026-11-01, replied_on: 2026-11-03}
+scheduled: {at: 2026-11-10T15:00, medium: phone, confirmed_on: 2026-11-09}
+to_share: ["Your point about public data stays with me"]
+takeaways: ["PRIVATE-TODO look up the salary band"]
+thank_you_sent_on: 2026-11-11
+"""),
+    "keep-in-touch/linkedin": ("thanked-on-linkedin", ""),
 }
+# The same confirmation in other locales: kit.yml's `locale` sets how dates and times read.
+LOCALES = ("en-GB", "de-DE")
 
 
 @pytest.fixture(autouse=True)
@@ -148,7 +163,7 @@ def rendered(drafts: EmailDrafts, kit: Kit, template: str, interview_id: str) ->
     context = interview_context(kit, kit.interviews[interview_id])
     outcome = drafts.templates.render(kind, context.variables(kind))
     assert outcome.failure is None and not outcome.missing_subject
-    email = outcome.email
+    email = as_sent(kind, outcome, context)
     head = f"Subject: {email.subject}\n\n" if email.subject else ""
     return f"{head}{email.body}\n"
 
@@ -194,21 +209,101 @@ def test_stage_variants_match_their_golden_files(
 
 def test_the_golden_folder_holds_no_stale_file() -> None:
     expected = {f"{kind.name}/{relationship}.txt" for kind in EMAIL_KINDS
-                for relationship in RELATIONSHIPS} | {f"{name}.txt" for name in VARIANTS}
+                for relationship in RELATIONSHIPS} | {f"{name}.txt" for name in VARIANTS} | {
+                    f"confirmation/locale-{locale}.txt" for locale in LOCALES}
     found = {path.relative_to(GOLDEN_DIR).as_posix() for path in GOLDEN_DIR.rglob("*.txt")}
     assert found == expected
 
 
+def person(name: str, relationship: str, **more: str) -> Contact:
+    return Contact.model_validate({"name": name, "relationship": relationship, **more})
+
+
 def test_the_opening_follows_the_relationship() -> None:
-    assert greeting_for("Dr. Helen Okafor", "professor") == "Dear Professor Okafor,"
-    assert greeting_for("Dr. Helen Okafor", "other") == "Dear Dr. Okafor,"
-    assert greeting_for("Jordan Lee", "alumni") == "Dear Jordan Lee,"
-    assert greeting_for("Sam Patel", "friend") == "Hi Sam,"
-    assert greeting_for("Marcus Chen", "gsi") == "Hi Marcus,"
-    assert greeting_for("Priya Natarajan", "former-employer") == "Hello Priya,"
-    assert greeting_for("María José García Jr.", "colleague") == "Hi María,"
-    assert greeting_for("Cher", "referral") == "Dear Cher,"
+    assert greeting_for(person("Dr. Helen Okafor", "professor")) == "Dear Professor Okafor,"
+    assert greeting_for(person("Dr. Helen Okafor", "other")) == "Dear Dr. Okafor,"
+    assert greeting_for(person("Jordan Lee", "alumni")) == "Dear Jordan,"
+    assert greeting_for(person("Kevin Ng", "referral")) == "Dear Kevin,"
+    assert greeting_for(person("Rachel Kim", "other")) == "Dear Rachel,"
+    assert greeting_for(person("Sam Patel", "friend")) == "Hi Sam,"
+    assert greeting_for(person("Marcus Chen", "gsi")) == "Hi Marcus,"
+    assert greeting_for(person("Priya Natarajan", "former-employer")) == "Hello Priya,"
+    assert greeting_for(person("María José García Jr.", "colleague")) == "Hi María,"
+    assert greeting_for(person("Cher", "referral")) == "Dear Cher,"
     assert name_parts("Prof Ada Lovelace, PhD").last == "Lovelace"
+
+
+def test_honorific_title_and_preferred_name_change_the_opening() -> None:
+    assert greeting_for(person("Rachel Kim", "other", honorific="Dr.")) == "Dear Dr. Kim,"
+    assert greeting_for(person("Rachel Kim", "other", honorific="dr")) == "Dear Dr. Kim,"
+    assert greeting_for(person("Ada Lee", "alumni",
+                               title="Assistant Professor of Biology")) == "Dear Professor Lee,"
+    assert greeting_for(person("Kevin Ng", "referral", preferred_name="Kev")) == "Dear Kev,"
+    assert greeting_for(person("Robert Ng", "friend", preferred_name="Bob")) == "Hi Bob,"
+    # People you know well keep their first name, whatever their title.
+    assert greeting_for(person("Dr. Tia Rivera", "family")) == "Hi Tia,"
+    assert greeting_for(person("Ann Wu", "colleague", honorific="Dr.")) == "Hi Ann,"
+
+
+@pytest.mark.parametrize("relationship", RELATIONSHIPS)
+def test_no_opening_puts_a_full_name_after_dear(relationship: str) -> None:
+    opening = greeting_for(person(NAMES[relationship], relationship))
+    assert opening.count(" ") == 1 or opening.startswith(("Dear Professor", "Dear Dr."))
+
+
+@pytest.mark.parametrize(("name", "mid_sentence"), [
+    ("Data Science", "data science"), ("UX Research", "UX research"),
+    ("Public Health", "public health"), ("iOS Development", "iOS development"),
+    ("Health Informatics at NASA", "health informatics at NASA"), ("McKinsey-style Consulting",
+                                                                   "McKinsey-style consulting"),
+])
+def test_a_field_name_reads_naturally_mid_sentence(name: str, mid_sentence: str) -> None:
+    assert in_sentence(name) == mid_sentence
+
+
+def test_drafts_never_quote_private_notes_or_takeaways(
+        matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    for interview_id in kit.interviews:
+        for kind in EMAIL_KINDS:
+            assert "PRIVATE-TODO" not in rendered(drafts, kit, kind.name, interview_id)
+
+
+def test_a_linkedin_contact_gets_messages_without_subject_or_signature_block(
+        matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    for template in ("thank-you", "keep-in-touch"):
+        text = rendered(drafts, kit, template, "thanked-on-linkedin")
+        assert not text.startswith("Subject:")
+        assert text.rstrip().endswith("\nAlex")  # first name only: LinkedIn shows the profile
+        assert "State University" not in text.rsplit("\n\n", 1)[-1]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_dates_follow_the_kits_locale(tmp_path: Path, locale: str) -> None:
+    write(tmp_path, "content/kit.yml", KIT_YML + f"locale: {locale}\n")
+    write(tmp_path, "content/contacts/person-professor.yml",
+          "name: Dr. Helen Okafor\nrelationship: professor\n")
+    write(tmp_path, "content/interviews/in-person.yml", VARIANTS["confirmation/in-person"][1])
+    result = load_kit(tmp_path / "content")
+    assert result.kit is not None, [d.format() for d in result.diagnostics]
+    relations = relate(result.kit, current_moment(result.kit, TODAY))
+    matches_golden(f"confirmation/locale-{locale}", rendered(
+        EmailDrafts(result.kit, relations), result.kit, "confirmation", "in-person"))
+
+
+def test_the_default_locale_writes_us_dates(matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
+    kit, _, drafts = matrix
+    text = rendered(drafts, kit, "confirmation", "in-person")
+    assert "Friday, December 4 at 10:30 AM CST" in text
+
+
+def test_an_unknown_locale_is_a_located_error(tmp_path: Path) -> None:
+    write(tmp_path, "content/kit.yml", KIT_YML + "locale: xx-QQ\n")
+    result = load_kit(tmp_path / "content")
+    messages = [d.format() for d in result.diagnostics]
+    assert any("kit.yml:9:9" in m and "'xx-QQ' is not a known locale" in m for m in messages), \
+        messages
 
 
 def test_each_relationship_reads_differently(matrix: tuple[Kit, Relations, EmailDrafts]) -> None:
@@ -229,7 +324,7 @@ def test_the_sample_emails_page_shows_every_template(tmp_path: Path) -> None:
     page = (tmp_path / "cache" / "emails.md").read_text(encoding="utf-8")
     for kind in EMAIL_KINDS:
         assert f"## {kind.title.replace('-', chr(92) + '-')} {{ #{kind.anchor} }}" in page
-    assert page.count("```text\n") == len(EMAIL_KINDS)
+    assert page.count("```draft\n") == len(EMAIL_KINDS)
     assert "| professor | Dear Professor Park, | Best regards, |" in page
 
 
@@ -246,8 +341,8 @@ def example_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 def email_headings(page: str) -> list[str]:
-    in_emails = page.split("\n## Emails\n", 1)[1].split("\n## ", 1)[0] if (
-        "\n## Emails\n" in page) else ""
+    in_emails = page.split("\n## Emails { #prep-emails }\n", 1)[1].split("\n## ", 1)[0] if (
+        "\n## Emails { #prep-emails }\n" in page) else ""
     return [line.split(" { #")[0][4:].replace("\\", "") for line in in_emails.splitlines()
             if line.startswith("### ")]
 
@@ -255,12 +350,13 @@ def email_headings(page: str) -> list[str]:
 @pytest.mark.parametrize(("interview_id", "stage", "expected"), [
     ("tia-rivera-county-epidemiology", "planned", ["First outreach email"]),
     ("maya-goldberg-civic-design", "requested, no reply", ["No-reply nudge"]),
-    ("kevin-ng-state-health", "requested on LinkedIn", ["No-reply nudge"]),
+    ("kevin-ng-state-health", "requested on LinkedIn", ["No-reply nudge (LinkedIn message)"]),
     ("priya-natarajan-health-data-science", "scheduled",
      ["Scheduling reply", "Day-before confirmation"]),
     # Dana Kowalski introduced them: she hears how it went once the conversation is held.
     ("marcus-chen-ux-path", "held", ["Thank-you note", "Close-the-loop note"]),
-    ("jordan-lee-cs-to-ux", "thanked, not referred", ["Keep-in-touch update"]),
+    ("jordan-lee-cs-to-ux", "thanked, not referred",
+     ["Keep-in-touch update (LinkedIn message)"]),
     ("luis-fernandez-clinical-informatics", "declined", []),
 ])
 def test_each_stage_shows_the_emails_that_fit(example_pages: dict[str, str], interview_id: str,
@@ -278,7 +374,8 @@ def stage_kit(tmp_path: Path, interview: str, text: str) -> str:
 def test_a_planned_linkedin_request_adds_the_connection_note(tmp_path: Path) -> None:
     page = stage_kit(tmp_path, "kevin-ng-state-health",
                      "contact: kevin-ng\nquestion_sets: [tiara]\noutreach: {channel: linkedin}\n")
-    assert email_headings(page) == ["First outreach email", "LinkedIn connection note"]
+    assert email_headings(page) == ["First outreach email (LinkedIn message)",
+                                    "LinkedIn connection note"]
     assert "Kevin, Dr. Helen Okafor suggested I reach out." in page
     assert " of 300 characters" in page
 
@@ -295,7 +392,7 @@ thank_you_sent_on: 2026-11-19
     assert email_headings(page) == ["Close-the-loop note", "Keep-in-touch update"]
     loop = page.split("{ #email-close-the-loop }")[1].split("### ")[0]
     assert "- **To:** Jordan Lee" in loop
-    assert "Dear Jordan Lee,\n\nI wanted to let you know that I talked with Maya Goldberg" in loop
+    assert "Dear Jordan,\n\nI wanted to let you know that I talked with Maya Goldberg" in loop
     assert "mailto:jordan.lee@example.com?subject=" in loop
 
 
@@ -309,7 +406,7 @@ offer: {role: "Data Analytics Intern, Summer 2027", decide_by: 2026-12-15}
     assert email_headings(page) == ["Post-offer request"]
     assert ("Thank you again for offering me the Data Analytics Intern, Summer 2027 position."
             in page)
-    assert "by Tuesday 15 December 2026" in page
+    assert "by Tuesday, December 15" in page
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,7 +429,7 @@ def email_section(page: Element, anchor: str) -> tuple[Element, str | None]:
 def test_a_draft_is_a_code_block_with_a_prefilled_mailto_link(site: Path) -> None:
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, mailto = email_section(page, "email-thank-you")
-    assert "language-text" in code.classes  # Material adds its copy button to code blocks
+    assert "language-draft" in code.classes  # Material adds its copy button to code blocks
     assert mailto is not None
     parts = urlsplit(mailto)
     assert unquote(parts.path) == "marcus.chen@example.edu"
@@ -350,7 +447,7 @@ def test_a_contact_without_an_address_gets_no_mailto_link(site: Path) -> None:
 def test_the_emails_page_is_built(site: Path) -> None:
     page = article(read_page(site, "emails"))
     assert page.find("h1").text == "Email templates"
-    assert len(page.find_all("code", class_="language-text")) == len(EMAIL_KINDS)
+    assert len(page.find_all("code", class_="language-draft")) == len(EMAIL_KINDS)
     home = article(read_page(site, ""))
     assert ("emails/", "email templates") in home.links()
 
@@ -360,10 +457,10 @@ def test_a_public_build_shows_drafts_without_private_details(tmp_path: Path) -> 
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, mailto = email_section(page, "email-thank-you")
     assert mailto is None
-    assert "[a takeaway from the conversation]" in code.raw_text  # takeaways are private
+    assert "[something you learned from them]" in code.raw_text  # to_share is private
     assert "alex.rivera@example.edu" not in code.raw_text
     # Checked on the private version, whose takeaways fill the blank.
-    assert not [e for e in page.section("emails") if "admonition" in e.classes]
+    assert not [e for e in page.section("prep-emails") if "admonition" in e.classes]
     helen = article(read_page(site, "interviews/helen-okafor-biostatistics"))
     code, _ = email_section(helen, "email-confirmation")
     assert "Room 314" not in code.raw_text
@@ -389,7 +486,7 @@ def test_a_body_with_backticks_cannot_end_its_code_block(tmp_path: Path) -> None
     path = kit / "content" / "interviews" / "marcus-chen-ux-path.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(
-        "  - Build one end-to-end usability study for my portfolio, ideally with real users",
+        "  - That quantitative UX roles are a good fit for a CS background",
         '  - "``` </code></pre><script>alert(1)</script> ````"'), encoding="utf-8")
     site = build_kit(kit)
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
@@ -437,8 +534,8 @@ Thanks for {{ interview.date }}. I'll do this first: {{ interview.takeaway }}.
     page = article(read_page(site, "interviews/marcus-chen-ux-path"))
     code, _ = email_section(page, "email-thank-you")
     assert code.raw_text.startswith(
-        "Hi Marcus,\n\nThanks for Friday 20 November 2026. I'll do this first: Build one "
-        "end-to-end usability study for my portfolio, ideally with real users.\n\nBest,\n")
+        "Hi Marcus,\n\nThanks for Friday, November 20. I'll do this first: How different the "
+        "pace of industry research is, with studies in two-to-four-week cycles.\n\nBest,\n")
     details = [li.text for e in page.section("email-thank-you") if e.tag == "ul"
                for li in e.find_all("li")]
     assert "Subject: Thanks, Marcus!" in details
@@ -533,10 +630,10 @@ def test_a_thank_you_with_no_takeaway_to_name_is_a_warning(
     kit = copy_example_kit(tmp_path / "kit")
     result = run_check(kit)
     assert_clean_exit(result, 0)
-    assert ("content/interviews/helen-okafor-biostatistics.yml:2:1: warning: takeaways: the "
-            "thank-you note still has a blank to fill in, [a takeaway from the conversation]: "
-            "add what you will act on under 'takeaways' in this interview's file"
-            ) in diagnostic_lines(result)
+    assert ("content/interviews/helen-okafor-biostatistics.yml:2:1: warning: to_share: the "
+            "thank-you note still has a blank to fill in, [something you learned from them]: "
+            "add what you are glad to tell them under 'to_share' in this interview's file "
+            "(drafts never quote your private notes or takeaways)") in diagnostic_lines(result)
     strict = run_check(kit, "--strict")
     assert_clean_exit(strict, 1)
 
@@ -544,11 +641,11 @@ def test_a_thank_you_with_no_takeaway_to_name_is_a_warning(
 def test_the_warning_is_shown_on_the_prep_page_too(tmp_path: Path) -> None:
     site = build_kit(copy_example_kit(tmp_path / "kit"), today="2026-12-05", strict=False)
     page = article(read_page(site, "interviews/helen-okafor-biostatistics"))
-    [warning] = [e for e in page.section("emails") if "admonition" in e.classes]
+    [warning] = [e for e in page.section("prep-emails") if "admonition" in e.classes]
     assert "warning" in warning.classes
     assert warning.find("p", class_="admonition-title").text == "Before you send"
     assert ("the thank-you note still has a blank to fill in, "
-            "[a takeaway from the conversation]") in warning.text
+            "[something you learned from them]") in warning.text
 
 
 def test_an_outreach_email_over_the_word_limit_is_a_warning(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ def test_an_unknown_employer_is_a_located_error_with_a_suggestion(example_kit: P
         encoding="utf-8")
     result = run_check(example_kit)
     assert_clean_exit(result, 1)
-    line = next(line for line in diagnostic_lines(result) if "employer" in line)
+    line = next(line for line in diagnostic_lines(result) if "no employer has the id" in line)
     assert line.split(":")[0].endswith("content/contacts/kevin-ng.yml") and ":5:" in line
     assert "no employer has the id 'state-departmnt-of-health'; did you mean " \
            "'state-department-of-health'?" in line

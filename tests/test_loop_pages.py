@@ -72,7 +72,7 @@ def test_pipeline_page_has_rates_and_a_chart_with_its_numbers(sites: dict[str, P
     weeks = table_dict(page.find_all("table")[-1])
     assert len(weeks) == 12
     assert {row["Week of"]: (row["Outreach sent"], row["Meetings"]) for row in weeks}[
-        "Monday 16 November 2026"] == ("4", "1")
+        "Monday, November 16, 2026"] == ("4", "1")
 
 
 def test_insights_group_takeaways_and_mark_repeats(sites: dict[str, Path]) -> None:
@@ -99,8 +99,8 @@ def test_public_insights_hold_no_takeaway(sites: dict[str, Path]) -> None:
 def test_dashboard_lists_losing_touch_and_updates_owed(sites: dict[str, Path]) -> None:
     home = article(read_page(sites["private"], ""))
     losing = table_dict(next(e for e in home.section("losing-touch") if e.tag == "table"))
-    assert losing == [{"Due": "Friday 27 November 2026", "Who": "Jordan Lee",
-                       "Last contact": "Friday 6 November 2026",
+    assert losing == [{"Due": "Friday, November 27, 2026", "Who": "Jordan Lee",
+                       "Last contact": "Friday, November 6, 2026",
                        "Draft": "Keep-in-touch update"}]
     owed = table_dict(next(e for e in home.section("updates-owed") if e.tag == "table"))
     assert owed == [{"Who": "Dana Kowalski", "Introduced you to": "Marcus Chen",
@@ -109,7 +109,7 @@ def test_dashboard_lists_losing_touch_and_updates_owed(sites: dict[str, Path]) -
         home.links()
     due = table_dict(next(e for e in home.section("what-is-due") if e.tag == "table"))
     assert {"What": "Contact a second person at Civic Design Lab",
-            "Due": "Monday 16 November 2026 (overdue)",
+            "Due": "Monday, November 16, 2026 (overdue)",
             "Conversation": "Maya Goldberg"} in due
 
 

@@ -328,9 +328,9 @@ def test_validate_document_reports_every_problem_with_its_position():
         "sam.yml:3:8: email: 'sam' is not an email address, like name@example.com",
         "sam.yml:4:10: fields[0]: 'Data' is not an id; ids are lowercase letters, digits and "
         "single hyphens, like 'priya-natarajan'",
-        "sam.yml:5:1: colour: unknown key 'colour' (known keys: name, title, organization, "
-        "employer, fields, relationship, referred_by, how_we_met, email, linkedin, phone, "
-        "background, private_notes, keep_in_touch_days)",
+        "sam.yml:5:1: colour: unknown key 'colour' (known keys: name, preferred_name, "
+        "honorific, title, organization, employer, fields, relationship, referred_by, "
+        "how_we_met, email, linkedin, phone, background, private_notes, keep_in_touch_days)",
     ]
 
 

@@ -127,7 +127,9 @@ def test_the_agenda_shows_the_time_budget_and_warns_when_must_ask_does_not_fit(t
     result = run_packets(example_kit, "--interview", SCHEDULED, "--out", str(tmp_path / "out"))
     assert_clean_exit(result, 0)
     whole = " ".join(page_texts(tmp_path / "out" / f"{SCHEDULED}.pdf"))
-    assert "Must-ask questions take 19 of the 10 agreed minutes" in whole
+    # As on the prep page: 2 minutes to open and 2 to close leave 6 for questions.
+    assert "Must-ask questions take 9 of the 6 minutes for questions (10 agreed, 2 to open, " \
+           "2 to close)" in whole
     assert "The must-ask questions do not fit" in whole
     assert "Extra, if time allows".upper() in whole.upper()
 

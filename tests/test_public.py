@@ -31,6 +31,7 @@ def private_values(kit: Kit) -> set[str]:
             values.update(line.strip() for line in interview.notes.splitlines()
                           if len(line.strip()) > 25)
         values.update(interview.takeaway_texts)
+        values.update(interview.to_share)
         if interview.scheduled and interview.scheduled.location:
             values.add(interview.scheduled.location)
     return values

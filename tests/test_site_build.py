@@ -116,7 +116,7 @@ def test_dashboard_lists_the_next_conversations_soonest_first(site: Path) -> Non
     table = next(e for e in home.section("next-conversations") if e.tag == "table")
     rows = table_dict(table)
     assert [row["Who"] for row in rows] == ["Priya Natarajan", "Rachel Kim", "Dr. Helen Okafor"]
-    assert rows[0] == {"When": "Wednesday 2 December 2026, 15:00", "Who": "Priya Natarajan",
+    assert rows[0] == {"When": "Wednesday, December 2, 2026, 3:00 PM CST", "Who": "Priya Natarajan",
                        "Field": "Data Science", "Prep page": "Prepare"}
     assert ("interviews/priya-natarajan-health-data-science/", "Prepare") in table.links()
 
@@ -126,9 +126,9 @@ def test_dashboard_marks_marcus_chens_thank_you_overdue(site: Path) -> None:
     table = next(e for e in home.section("what-is-due") if e.tag == "table")
     rows = {(row["What"], row["Conversation"]): row["Due"] for row in table_dict(table)}
     assert rows[("Send the thank-you note", "Marcus Chen")] == \
-        "Sunday 22 November 2026 (overdue)"
+        "Sunday, November 22, 2026 (overdue)"
     # Due later than today is listed without the marker.
-    assert rows[("Confirm the day before", "Priya Natarajan")] == "Tuesday 1 December 2026"
+    assert rows[("Confirm the day before", "Priya Natarajan")] == "Tuesday, December 1, 2026"
 
 
 def test_dashboard_counts_conversations_by_stage(site: Path, kit: Path) -> None:
@@ -189,12 +189,14 @@ def test_interviews_index_groups_by_stage(site: Path, kit: Path) -> None:
 
     def listed(stage: str) -> list[str]:
         table = next(e for e in index.section(stage) if e.tag == "table")
-        return [row["With"] for row in table_dict(table)]
+        return [row["Conversation with"] for row in table_dict(table)]
 
     assert listed("scheduled") == ["Priya Natarajan", "Rachel Kim", "Dr. Helen Okafor"]
     assert listed("held") == ["Marcus Chen"]
     assert listed("declined") == ["Luis Fernandez"]
     assert sorted(listed("planned")) == ["Sam Patel", "Tia Rivera"]
+    # Each row links by the person's name, never by the file's id.
+    assert {text for _, text in index.links()} & set(content_ids(kit, "interviews")) == set()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,43 +209,44 @@ def marcus(site: Path) -> Element:
 
 
 def test_prep_page_at_a_glance(marcus: Element) -> None:
-    table = next(e for e in marcus.section("at-a-glance") if e.tag == "table")
-    facts = {row[0]: row[1] for row in table_rows(table)[1:]}
+    glance = next(e for e in marcus.section("prep-glance") if e.tag == "ul")
+    facts = dict(li.text.split(": ", 1) for li in glance.find_all("li"))
     assert facts["Who"] == "Marcus Chen, PhD Candidate, Human-Computer Interaction at " \
-                           "State University"
-    assert facts["When"] == "Friday 20 November 2026, 16:00 (America/Chicago)"
-    assert facts["How long"] == "30 minutes (agreed)"
-    assert facts["Stage"] == "Held"
-    assert facts["Field"] == "UX Research"
-    assert ("../../contacts/marcus-chen/", "Marcus Chen") in table.links()
+                           "State University; your teaching assistant (GSI), referred by " \
+                           "Dana Kowalski"
+    assert facts["When"] == "Friday, November 20, 2026, 4:00 PM CST; 30 minutes (agreed)"
+    assert facts["Stage"] == "Held; exploratory conversation about UX Research"
+    assert ("../../contacts/marcus-chen/", "Marcus Chen") in glance.links()
 
 
 def test_prep_page_agenda_puts_must_ask_first_with_running_minutes(marcus: Element) -> None:
-    agenda = next(e for e in marcus.section("agenda") if e.tag == "ol")
+    agenda = next(e for e in marcus.section("prep-agenda") if e.tag == "ol")
     items = [item for item in agenda.children if isinstance(item, Element)]
     labels = [item.own_text for item in items]
     must = [label.startswith("Must ask:") for label in labels]
-    assert must == [True] * 5 + [False] * 5, labels
+    assert must == [True] * 3 + [False] * 7, labels
     # The interview's own must-ask question joins those of its question sets.
     assert "Must ask: How did your industry internships compare with doing research in a " \
-           "PhD program? (3 min, by minute 17)" in labels
-    timings = [re.search(r"\((\d+) min, by minute (\d+)(, over time)?\)$", label)
+           "PhD program? (minutes 10–13)" in labels
+    # Each question starts where the last one ended, after a 2-minute opening; those that
+    # end after the closing's start are marked.
+    timings = [re.search(r"\(minutes (\d+)–(\d+)(, if there is time)?\)$", label)
                for label in labels]
     assert all(timings), labels
-    running = 0
+    running = 2
     for timing in timings:
         assert timing is not None
-        running += int(timing[1])
-        assert int(timing[2]) == running
-        assert bool(timing[3]) == (running > 30)
-    assert running == 31
-    intro = marcus.section("agenda")[0].text
-    assert intro == "10 questions, 31 minutes in all; must-ask questions take 17 of the 30 " \
-                    "minutes."
+        assert int(timing[1]) == running
+        running = int(timing[2])
+        assert bool(timing[3]) == (running > 28)
+    assert running == 33
+    intro = marcus.section("prep-agenda")[0].text
+    assert intro == "30 minutes: 2 to open, 26 for questions, 2 to close. The 3 must-ask " \
+                    "questions take 11 of the 26 minutes for questions."
 
 
 def test_prep_page_notes_when_optional_questions_run_over(marcus: Element) -> None:
-    admonitions = [e for e in marcus.section("agenda") if "admonition" in e.classes]
+    admonitions = [e for e in marcus.section("prep-agenda") if "admonition" in e.classes]
     assert [(a.classes - {"admonition"}, a.find("p", class_="admonition-title").text)
             for a in admonitions] == [({"note"}, "More questions than time")]
 
@@ -253,11 +256,8 @@ def test_prep_page_warns_when_must_ask_questions_do_not_fit(variant_site: Path) 
     warning = page.find("div", class_="warning")
     assert warning.find("p", class_="admonition-title").text == \
         "The must-ask questions do not fit"
-    agenda = next(e for e in page.section("agenda") if e.tag == "ol")
-    must_minutes = sum(int(re.search(r"\((\d+) min", item.own_text)[1])  # type: ignore[index]
-                       for item in agenda.find_all("li") if item.own_text.startswith("Must"))
-    assert must_minutes > 5
-    assert f"They need {must_minutes} minutes but the conversation is 5 minutes" in warning.text
+    assert "The must-ask questions need 9 minutes but only 1 of the 5 are left after 2 for " \
+           "the opening and 2 for the close" in warning.text
 
 
 def test_prep_page_without_the_warning_when_must_ask_questions_fit(site: Path) -> None:
@@ -276,19 +276,19 @@ def test_prep_page_checklists(marcus: Element) -> None:
                 for item in task_list.find_all("li", class_="task-list-item")]
 
     before = checklist("before")
-    assert (True, "Ask for the conversation by email") in before
-    assert (True, "Confirm the day before: by Thursday 19 November 2026") in before
+    assert (True, "Send the request by email") in before
+    assert (True, "Confirm the day before") in before  # scheduled.confirmed_on is recorded
     assert (False, "Bring a copy of your résumé, to hand over only if asked") in before
     during = checklist("during")
     assert (False, "Arrive ten minutes early") in during  # in person, not on video
     assert (False, "Keep to the agreed 30 minutes: watch the clock") in during
     assert checklist("after") == [
         (True, "Record your notes and takeaways in this interview's file"),
-        (False, "Send the thank-you note: by Sunday 22 November 2026 (overdue)")]
+        (False, "Send the thank-you note: was due Sunday, November 22, 2026 (overdue)")]
 
 
 def test_prep_page_of_a_held_interview_shows_notes_and_takeaways(marcus: Element) -> None:
-    notes = marcus.section("notes")
+    notes = marcus.section("prep-notes")
     assert notes[0].text == "Met in the HCI lab; we kept to the 30 minutes."
     assert any("two-to-four-week cycles" in e.text for e in notes if e.tag == "ul")
     takeaways = next(e for e in marcus.section("takeaways") if e.tag == "ul")
@@ -348,7 +348,7 @@ def test_question_set_page_groups_questions_by_tiara_topic(site: Path) -> None:
     assert heading_texts(methods, "h2") == ["Trends", "Insights", "Advice", "Assignments"]
     insights = next(e for e in methods.section("insights") if e.tag == "ol")
     assert insights.find("li").own_text == (
-        "Must ask: How do you convince product teams to act on research findings? (3 min)")
+        "How do you convince product teams to act on research findings? (3 min)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -601,11 +601,11 @@ def thank_you_due(site: Path) -> tuple[str, str]:
 def test_today_decides_what_is_overdue(tmp_path: Path, site: Path) -> None:
     earlier = build_kit(copy_example_kit(tmp_path / "kit"), today="2026-11-21")
     assert thank_you_due(earlier) == (
-        "Sunday 22 November 2026", "Send the thank-you note: by Sunday 22 November 2026")
+        "Sunday, November 22, 2026", "Send the thank-you note: by Sunday, November 22, 2026")
     assert thank_you_due(site) == (
-        "Sunday 22 November 2026 (overdue)",
-        "Send the thank-you note: by Sunday 22 November 2026 (overdue)")
-    assert "Status as of Saturday 21 November 2026." in article(read_page(earlier, "")).text
+        "Sunday, November 22, 2026 (overdue)",
+        "Send the thank-you note: was due Sunday, November 22, 2026 (overdue)")
+    assert "Status as of Saturday, November 21, 2026." in article(read_page(earlier, "")).text
 
 
 @pytest.mark.parametrize(("today", "overdue"), [(date(2026, 11, 22), False),
@@ -614,9 +614,10 @@ def test_a_thank_you_is_overdue_only_after_its_day(
         tmp_path: Path, kit: Path, today: date, overdue: bool) -> None:
     generate_site(kit / "content", tmp_path, today=today)
     home = (tmp_path / "index.md").read_text(encoding="utf-8")
-    row = next(line for line in home.splitlines() if "Send the thank\\-you note" in line)
-    assert row.startswith("| Sunday 22 November 2026")
-    assert ("(**overdue**)" in row) is overdue
+    row = next(line for line in home.splitlines()
+               if line.startswith("|") and "Send the thank\\-you note" in line)
+    assert "Sunday, November 22, 2026" in row.split("|")[1]
+    assert ("(overdue)" in row) is overdue
 
 
 def test_the_site_has_a_calendar_linked_from_home(site: Path) -> None:

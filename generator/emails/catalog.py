@@ -30,7 +30,8 @@ class EmailKind:
 
 EMAIL_KINDS: tuple[EmailKind, ...] = (
     EmailKind("outreach", "First outreach email",
-              "Asks for a short conversation; shown while the interview is planned."),
+              "Asks for a short conversation; shown while the interview is planned.",
+              follow_up="request"),
     EmailKind("linkedin-note", "LinkedIn connection note",
               "The note sent with a LinkedIn connection request, when the outreach channel "
               "is linkedin.", has_subject=False),
@@ -53,7 +54,8 @@ EMAIL_KINDS: tuple[EmailKind, ...] = (
               "An update keep_in_touch_days after your last contact with someone you thanked.",
               follow_up="keep-in-touch"),
     EmailKind("post-offer-request", "Post-offer request",
-              "After a job offer, asks the employer for a conversation before you decide."),
+              "After a job offer, asks the employer for a conversation before you decide.",
+              follow_up="request"),
 )
 EMAILS_BY_NAME: dict[str, EmailKind] = {kind.name: kind for kind in EMAIL_KINDS}
 _FINISHED = {Stage.DECLINED, Stage.CANCELLED, Stage.CLOSED}

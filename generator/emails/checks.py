@@ -11,13 +11,14 @@ from generator.emails.context import EmailContext
 from generator.emails.render import Email, Outcome
 from generator.model import Rules
 
-# A blank to fill in is written in square brackets: "[a takeaway from the conversation]".
+# A blank to fill in is written in square brackets: "[something you learned from them]".
 _BLANK = re.compile(r"\[[^\[\]\n]{1,120}\]")
 _WORD = re.compile(r"\S+")
 # Blanks the shipped templates use: where to fix each (a key of the interview's file) and how.
 BLANK_HINTS: dict[str, tuple[tuple[str, ...], str]] = {
-    "[a takeaway from the conversation]": (
-        ("takeaways",), "add what you will act on under 'takeaways' in this interview's file"),
+    "[something you learned from them]": (
+        ("to_share",), "add what you are glad to tell them under 'to_share' in this "
+        "interview's file (drafts never quote your private notes or takeaways)"),
     "[who referred you]": (
         ("contact",), "add 'referred_by: <contact id>' to the contact's file"),
     "[the role you were offered]": (

@@ -9,67 +9,28 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from generator.derive import duration_of
 from generator.emails.catalog import EmailKind
 from generator.kit import Kit
+from generator.locale_format import clock_time_in_zone, long_day
 from generator.model import Contact, Interview, Owner
-from generator.text.markup import long_date
+from generator.salutation import called, greeting_for, in_sentence, name_parts, tone_of
 
-_HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "miss"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "mph", "esq"}
-FORMAL = frozenset({"professor", "alumni", "referral", "other"})
-CASUAL = frozenset({"friend", "family"})
+__all__ = [
+    "SIGN_OFFS",
+    "EmailContext",
+    "InterviewVars",
+    "OwnerVars",
+    "PersonVars",
+    "greeting_for",
+    "interview_context",
+    "name_parts",
+    "tone_of",
+]
+
 SIGN_OFFS = {"formal": "Best regards,", "warm": "Best,", "casual": "Thanks,"}
-
-
-@dataclass(frozen=True)
-class NameParts:
-    honorific: str
-    first: str
-    last: str
-    full: str  # the name without an honorific
-
-
-def name_parts(name: str) -> NameParts:
-    """'Dr. Helen Okafor' -> ('Dr.', 'Helen', 'Okafor'); a word without letters stays whole."""
-    words = name.split()
-    honorific = ""
-    while len(words) > 1 and words[0].rstrip(".").casefold() in _HONORIFICS:
-        word = words.pop(0)
-        honorific = word if word.endswith(".") or len(word) > 3 else word + "."
-    while len(words) > 1 and words[-1].strip(".,").casefold() in _SUFFIXES:
-        words.pop()
-    words[-1] = words[-1].rstrip(",")
-    full = " ".join(words) or name
-    first, last = words[0], words[-1]
-    if not any(char.isalpha() for char in first + last):
-        first = last = full  # not a name we can split: use it as typed
-    return NameParts(honorific, first, last, full)
-
-
-def tone_of(relationship: str) -> str:
-    """formal (professor, alumni, referral, other), casual (friend, family) or warm."""
-    if relationship in FORMAL:
-        return "formal"
-    return "casual" if relationship in CASUAL else "warm"
-
-
-def greeting_for(name: str, relationship: str) -> str:
-    """The opening line: 'Dear Professor Okafor,' for a professor, 'Hi Sam,' for a friend."""
-    parts = name_parts(name)
-    if relationship == "professor":
-        return f"Dear Professor {parts.last},"
-    if relationship in FORMAL:
-        if parts.honorific and parts.last != parts.full:
-            return f"Dear {parts.honorific} {parts.last},"
-        return f"Dear {parts.full},"
-    if relationship == "former-employer":
-        return f"Hello {parts.first},"
-    return f"Hi {parts.first},"
 
 
 @dataclass(frozen=True)
@@ -79,6 +40,7 @@ class PersonVars:
     name: str
     first_name: str
     last_name: str
+    called: str  # how you address them: 'Professor Okafor', or a first or preferred name
     title: str | None
     organization: str | None
     how_we_met: str | None
@@ -117,10 +79,11 @@ class InterviewVars:
     duration: int
     medium: str | None
     location: str | None  # None in the public view
-    takeaway: str | None  # the first takeaway; None in the public view
+    # What you chose to tell them (the interview's `to_share`), never your private notes or
+    # takeaways: the first item, and all of them. None and () in the public view.
+    takeaway: str | None
     takeaways: tuple[str, ...]
     referrals: tuple[str, ...]  # names of the people they suggested
-    goals: tuple[str, ...]
     channel: str
     channel_word: str  # "email" or "message"
     asked_on: str | None
@@ -146,27 +109,40 @@ class EmailContext:
             return self.contact
         return self.referrer or UNKNOWN_REFERRER
 
+    def by_linkedin(self, kind: EmailKind) -> bool:
+        """A message on LinkedIn, not an email: the outreach went that way (and the note to
+        the referrer, who was not part of it, stays an email)."""
+        return self.interview.channel == "linkedin" and not kind.to_referrer
+
     def signed_as(self, kind: EmailKind) -> str:
-        """Your first name to friends and family, your signature to everyone else."""
+        """Your first name to friends and family and in a LinkedIn message (which shows your
+        profile), your signature in every other email."""
         casual = self.recipient(kind).tone == "casual"
-        return self.owner.first_name if casual else self.owner.signature
+        plain = casual or self.by_linkedin(kind)
+        return self.owner.first_name if plain else self.owner.signature
 
     def variables(self, kind: EmailKind) -> dict[str, Any]:
         """The template's variables; greeting, tone and closing suit the email's recipient."""
         to = self.recipient(kind)
         sign_off = SIGN_OFFS[to.tone]
         signed = self.signed_as(kind)
+        greeting = to.greeting
+        if self.by_linkedin(kind) and greeting.startswith("Dear ") and to.called == \
+                to.first_name:
+            greeting = "Hello " + greeting.removeprefix("Dear ")  # a message, not a letter
         return {"owner": self.owner, "contact": self.contact, "referrer": self.referrer,
                 "field": self.field, "interview": self.interview, "to": to,
-                "greeting": to.greeting, "tone": to.tone, "sign_off": sign_off,
-                "closing": f"{sign_off}\n{signed}", "follow_up_in": self.follow_up_in}
+                "greeting": greeting, "tone": to.tone, "sign_off": sign_off,
+                "closing": f"{sign_off}\n{signed}", "follow_up_in": self.follow_up_in,
+                "by_linkedin": self.by_linkedin(kind)}
 
 
 # The recipient of a note to the referrer when the contact names none: a blank to fill in.
 UNKNOWN_REFERRER = PersonVars(
     name="[who referred you]", first_name="[who referred you]", last_name="[who referred you]",
-    title=None, organization=None, how_we_met=None, relationship="other", referrer=None,
-    email=None, greeting="Hello [who referred you],", tone="formal")
+    called="[who referred you]", title=None, organization=None, how_we_met=None,
+    relationship="other", referrer=None, email=None, greeting="Hello [who referred you],",
+    tone="formal")
 
 
 def default_signature(owner: Owner) -> str:
@@ -200,11 +176,11 @@ def _introduction(owner: Owner, field_name: str | None) -> str:
 def person_vars(contact: Contact, *, referrer: str | None) -> PersonVars:
     parts = name_parts(contact.name)
     return PersonVars(
-        name=contact.name, first_name=parts.first, last_name=parts.last, title=contact.title,
+        name=contact.name, first_name=contact.preferred_name or parts.first,
+        last_name=parts.last, called=called(contact), title=contact.title,
         organization=contact.organization, how_we_met=contact.how_we_met,
         relationship=contact.relationship, referrer=referrer,
-        email=contact.email,
-        greeting=greeting_for(contact.name, contact.relationship),
+        email=contact.email, greeting=greeting_for(contact),
         tone=tone_of(contact.relationship))
 
 
@@ -216,23 +192,17 @@ def follow_up_phrase(days: int) -> str:
     return "tomorrow" if days == 1 else f"in {days} days"
 
 
-def when_text(moment: datetime, timezone: str) -> tuple[str, str]:
-    """('Friday 20 November 2026', '16:00 CST') for a naive local time in the kit's zone."""
-    abbreviation = moment.replace(tzinfo=ZoneInfo(timezone)).tzname() or timezone
-    if not abbreviation.isalpha():
-        abbreviation = f"UTC{abbreviation}" if abbreviation[:1] in "+-" else timezone
-    return long_date(moment), f"{moment:%H:%M} {abbreviation}"
-
-
 def interview_context(kit: Kit, interview: Interview) -> EmailContext:
     """The values for one interview's emails, from the kit as its audience sees it."""
     contact = kit.contacts[interview.contact]
     referrer_contact = kit.referrer_of(contact.id)
     career_field = kit.field_of(interview)
-    field_name = career_field.name if career_field else None
+    field_name = in_sentence(career_field.name) if career_field else None
     scheduled, outreach, offer = interview.scheduled, interview.outreach, interview.offer
-    day, clock = when_text(scheduled.at, kit.settings.timezone) if scheduled else (None, None)
-    takeaways = tuple(interview.takeaway_texts)
+    locale, zone = kit.settings.locale, kit.settings.timezone
+    day = long_day(scheduled.at, locale, year=False) if scheduled else None
+    clock = clock_time_in_zone(scheduled.at, zone, locale) if scheduled else None
+    takeaways = tuple(interview.to_share)
     channel = outreach.channel if outreach else "email"
     meeting = InterviewVars(
         id=interview.id, kind=interview.kind, date=day, time=clock,
@@ -242,11 +212,13 @@ def interview_context(kit: Kit, interview: Interview) -> EmailContext:
         takeaway=takeaways[0] if takeaways else None, takeaways=takeaways,
         referrals=tuple(kit.contacts[ref].name for ref in interview.referrals
                         if ref in kit.contacts),
-        goals=tuple(interview.goals), channel=channel,
+        channel=channel,
         channel_word="message" if channel == "linkedin" else "email",
-        asked_on=long_date(outreach.sent_on) if outreach and outreach.sent_on else None,
+        asked_on=(long_day(outreach.sent_on, locale, year=False)
+                  if outreach and outreach.sent_on else None),
         offer=offer.role if offer else None,
-        decide_by=long_date(offer.decide_by) if offer and offer.decide_by else None)
+        decide_by=(long_day(offer.decide_by, locale, year=False)
+                   if offer and offer.decide_by else None))
     referrer = person_vars(referrer_contact, referrer=None) if referrer_contact else None
     return finish(EmailContext(
         owner=owner_vars(kit.settings.owner, field_name),

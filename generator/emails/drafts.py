@@ -13,16 +13,21 @@ from generator.emails.checks import EmailProblem, problems_of, sample_problem, w
 from generator.emails.context import (
     SIGN_OFFS,
     EmailContext,
-    greeting_for,
     interview_context,
-    tone_of,
 )
-from generator.emails.render import EmailTemplates, Outcome, TemplateIssue, overrides_dir_of
+from generator.emails.render import (
+    Email,
+    EmailTemplates,
+    Outcome,
+    TemplateIssue,
+    overrides_dir_of,
+)
 from generator.emails.samples import sample_context
 from generator.followups import FollowUp
 from generator.kit import Kit
-from generator.model import Interview
+from generator.model import Contact, Interview
 from generator.model.types import Relationship
+from generator.salutation import greeting_for, tone_of
 from generator.text import escape
 from generator.text.markup import Md
 
@@ -44,10 +49,26 @@ class EmailDraft:
     measure: str | None  # "67 words without the signature; keep it to 100."
     override: str | None  # the kit's template, as a path to show
     problems: tuple[str, ...] = ()
+    channel: str = "email"  # or "linkedin": a message with no subject
+
+    @property
+    def title(self) -> str:
+        """'Thank-you note', or 'Thank-you note (LinkedIn message)' when sent there."""
+        if self.channel == "linkedin" and self.kind.name != "linkedin-note":
+            return f"{self.kind.title} (LinkedIn message)"
+        return self.kind.title
 
     @property
     def code_block(self) -> Md:
-        return fenced(self.body)
+        # "draft": the site's stylesheet wraps these blocks at every width.
+        return fenced(self.body, "draft")
+
+
+def as_sent(kind: EmailKind, outcome: Outcome, context: EmailContext) -> Email:
+    """The email as it goes out: a LinkedIn message has no subject line."""
+    if context.by_linkedin(kind):
+        return Email(None, outcome.email.body)
+    return outcome.email
 
 
 @dataclass(frozen=True)
@@ -170,14 +191,16 @@ class EmailDrafts:
         email = outcome.email
         recipient = context.recipient(kind)
         mailto = None
-        if recipient.email and kind.name != "linkedin-note":
+        linkedin = context.by_linkedin(kind) or kind.name == "linkedin-note"
+        email = as_sent(kind, outcome, context)
+        if not linkedin and recipient.email:
             mailto = Md(escape.mailto(recipient.email, subject=email.subject or "",
                                       body=email.body))
         due = next((item for item in follow_ups
                     if item.action == kind.follow_up and not item.done), None)
         return EmailDraft(kind, email.subject, email.body, recipient.name, mailto, due,
                           self._measure(kind, email.body, context), self._override(kind),
-                          problems)
+                          problems, "linkedin" if linkedin else "email")
 
     def _measure(self, kind: EmailKind, body: str, context: EmailContext) -> str | None:
         rules = self.kit.settings.rules
@@ -213,7 +236,8 @@ class EmailDrafts:
     @staticmethod
     def greetings() -> list[tuple[str, str, str]]:
         """(relationship, opening, sign-off) for each relationship, for a sample name."""
-        return [(relationship, greeting_for(SAMPLE_NAME, relationship),
+        return [(relationship, greeting_for(Contact(name=SAMPLE_NAME,
+                                                    relationship=relationship)),
                  SIGN_OFFS[tone_of(relationship)]) for relationship in RELATIONSHIPS]
 
     def template_issues(self) -> list[TemplateIssue]:

@@ -12,6 +12,7 @@ from generator.model.types import (
     HttpUrl,
     Markdown,
     Name,
+    Phone,
     Relationship,
     Slug,
     Text,
@@ -22,6 +23,13 @@ class Contact(Entity):
     """content/contacts/<id>.yml: someone who works in a field you are exploring."""
 
     name: Name = Field(description="Their full name.", examples=["Priya Natarajan"])
+    preferred_name: Name | None = Field(None, description="What they like to be called, when "
+                                        "it is not the first word of their name; emails to "
+                                        "friends, family, colleagues, alumni and referrals "
+                                        "open with it.", examples=["Kev"])
+    honorific: Name | None = Field(None, description="How a formal email addresses them, "
+                                   "with their last name: Professor, Dr., Ms., Mr. or Mx.",
+                                   examples=["Dr."])
     title: Name | None = Field(None, description="Their job title.",
                                examples=["Senior Data Scientist"])
     organization: Name | None = Field(None, description="Where they work.",
@@ -35,7 +43,7 @@ class Contact(Entity):
     how_we_met: Text | None = Field(None, description="One sentence on how you know them.")
     email: Email | None = Field(None, description="Their email address (private).")
     linkedin: HttpUrl | None = Field(None, description="Their LinkedIn profile (private).")
-    phone: Name | None = Field(None, description="Their phone number, quoted (private).")
+    phone: Phone | None = Field(None, description="Their phone number (private).")
     background: Markdown | None = Field(None, description="What they do and have done; "
                                         "Markdown allowed.")
     private_notes: Text | None = Field(None, description="Notes for you only; never published.")

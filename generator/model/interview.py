@@ -42,6 +42,7 @@ class Scheduled(StrictModel):
     medium: Medium = Field("video", description="video, phone or in-person.")
     location: Line | None = Field(None, description="A meeting link or an address.",
                                   examples=["https://meet.example.com/abc"])
+    confirmed_on: Day | None = Field(None, description="When you confirmed the day before.")
 
 
 class Offer(StrictModel):
@@ -49,6 +50,7 @@ class Offer(StrictModel):
 
     role: Name = Field(description="The role offered.", examples=["Associate Data Scientist"])
     decide_by: Day | None = Field(None, description="When the decision is due.")
+    decided_on: Day | None = Field(None, description="When you gave your answer.")
 
 
 class Takeaway(StrictModel):
@@ -78,6 +80,11 @@ class Interview(Entity):
     scheduled: Scheduled | None = None
     offer: Offer | None = None
     notes: Markdown | None = Field(None, description="Taken during the conversation; private.")
+    to_share: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                 description="What you are glad to tell them: what you learned "
+                                 "from them, what you did with their advice. The thank-you and "
+                                 "keep-in-touch drafts quote it; they never quote notes or "
+                                 "takeaways.")
     takeaways: list[Line | Takeaway] = Field(
         default_factory=list, max_length=MAX_ITEMS, description="What you will act on, as "
         "text or {text, topic} with a TIARA topic; private.")
@@ -89,6 +96,8 @@ class Interview(Entity):
                                        "keep-in-touch update.")
     referrer_updated_on: Day | None = Field(None, description="When you told the person who "
                                             "referred you how it went.")
+    recontact_on: Day | None = Field(None, description="For a declined conversation: when to "
+                                     "ask again (it comes back as a follow-up that day).")
     status: StatusOverride | None = Field(None, description="Overrides the stage: declined, "
                                           "cancelled or closed.")
 

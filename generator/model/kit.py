@@ -11,11 +11,13 @@ from generator.model.types import (
     Days,
     Email,
     HttpUrl,
+    LocaleName,
     Markdown,
     Minutes,
     Name,
     OutreachRule,
     Paper,
+    Phone,
     PublicContacts,
     Publish,
     Relationship,
@@ -31,7 +33,7 @@ class Owner(StrictModel):
 
     name: Name = Field(description="Your full name.", examples=["Alex Rivera"])
     email: Email | None = Field(None, description="Your email address.")
-    phone: Name | None = Field(None, description="Your phone number, quoted.",
+    phone: Phone | None = Field(None, description="Your phone number.",
                                examples=["+1 555 0100"])
     linkedin: HttpUrl | None = Field(None, description="Your LinkedIn profile address.")
     school: Name | None = Field(None, description="Your school.", examples=["State University"])
@@ -88,6 +90,12 @@ class Rules(StrictModel):
                                               "none was agreed yet.")
     minutes_per_question: Minutes = Field(3, description="Minutes budgeted for a question that "
                                           "does not say.")
+    opening_minutes: Days = Field(2, description="Minutes kept at the start of the agenda for "
+                                  "hellos and a word on why you asked.")
+    closing_minutes: Days = Field(2, description="Minutes kept at the end to ask who else to "
+                                  "talk to and to thank them.")
+    must_ask_limit: WholeNumber = Field(4, description="Must-ask questions a conversation "
+                                        "should have at most; check warns above it.")
 
 
 class KitFile(StrictModel):
@@ -98,6 +106,8 @@ class KitFile(StrictModel):
     owner: Owner
     timezone: Timezone = Field("UTC", description="IANA timezone name; every time written in "
                                "the kit is local to it.")
+    locale: LocaleName = Field("en-US", description="Language and region that dates and times "
+                               "are written in, in emails and on pages.", examples=["en-GB"])
     rules: Rules = Field(default_factory=Rules)
     description: Markdown | None = Field(None, description="A paragraph for the home page.")
     paper: Paper = Field("letter", description="Paper size of printed packets: letter or a4.")

@@ -218,10 +218,36 @@ LocalDateTime = Annotated[datetime, BeforeValidator(_parse_local_datetime),
 Minutes = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=1, le=600)]
 Days = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=0, le=365)]
 WholeNumber = Annotated[int, BeforeValidator(_parse_whole_number), Field(ge=1, le=100_000)]
+# The JSON Schemas carry the same constraints as `check` (editors and check agree): the
+# patterns below are for editors only; `check` runs the stricter validators above.
+HTTP_URL_SCHEMA_PATTERN = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+\S*$"
+EMAIL_SCHEMA_PATTERN = r"^[^\s@.]+(\.[^\s@.]+)*@[^\s@._-][^\s@._]*(\.[^\s@._-][^\s@._]*)+$"
 HttpUrl = Annotated[str, Field(max_length=MAX_URL_LENGTH), AfterValidator(_check_http_url),
-                    Field(pattern=r"^https?://\S+$", examples=["https://www.example.org/page"])]
+                    Field(examples=["https://www.example.org/page"],
+                          json_schema_extra={"pattern": HTTP_URL_SCHEMA_PATTERN})]
 Email = Annotated[str, Field(max_length=MAX_EMAIL_LENGTH), AfterValidator(_check_email),
-                  Field(examples=["name@example.com"])]
+                  Field(examples=["name@example.com"],
+                        json_schema_extra={"pattern": EMAIL_SCHEMA_PATTERN})]
+# A phone number: text. Written unquoted (`phone: 5550100`) it is still read as the digits
+# typed, so the schema accepts a number there too.
+Phone = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_not_blank),
+                  AfterValidator(_check_line_characters),
+                  WithJsonSchema({"type": ["string", "number"], "maxLength": MAX_NAME_LENGTH,
+                                  "examples": ["+1 555 0100"]})]
+def _check_locale(value: str) -> str:
+    from babel import Locale, UnknownLocaleError  # imported when a kit names a locale
+
+    try:
+        Locale.parse(value.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ValueError(f"{value!r} is not a known locale; write a language and region, "
+                         "like en-US, en-GB or de-DE") from None
+    return value
+
+
+LocaleName = Annotated[str, Field(max_length=40), AfterValidator(_check_locale),
+                       Field(examples=["en-US"], json_schema_extra={
+                           "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"})]
 Timezone = Annotated[str, Field(max_length=MAX_NAME_LENGTH), AfterValidator(_check_timezone),
                      Field(examples=["America/Chicago"])]
 

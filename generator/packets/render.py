@@ -170,9 +170,9 @@ def _budget(budget: Budget, agenda: list[AgendaEntry]) -> Data:
     agreed = "agreed" if budget.agreed else "proposed"
     warning = note = None
     if not budget.fits:
-        warning = (f"They need {budget.must_minutes} minutes; the conversation is "
-                   f"{budget.duration}. Mark some as nice to ask, or ask for more time when "
-                   "you confirm.")
+        warning = (f"They need {budget.must_minutes} minutes; {budget.question_minutes} of the "
+                   f"{budget.duration} are left for questions after the opening and the close. "
+                   "Mark some as nice to ask, or ask for more time when you confirm.")
     elif budget.extra_minutes:
         note = (f"The questions run {_count(budget.extra_minutes, 'minute')} past minute "
                 f"{budget.duration}: ask the extras only if the conversation goes well and "
@@ -181,7 +181,9 @@ def _budget(budget: Budget, agenda: list[AgendaEntry]) -> Data:
         "summary": f"{_count(len(agenda), 'question')}, {budget.total_minutes} minutes in all. "
                    "Must-ask questions take ",
         "must_minutes": str(budget.must_minutes),
-        "summary_end": f" of the {budget.duration} {agreed} minutes.",
+        "summary_end": f" of the {budget.question_minutes} minutes for questions "
+                       f"({budget.duration} {agreed}, {budget.opening} to open, "
+                       f"{budget.closing} to close).",
         "duration": budget.duration,
         "scale": max(budget.total_minutes, budget.duration, 1),
         "extra": budget.extra_minutes > 0,

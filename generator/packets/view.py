@@ -63,10 +63,16 @@ class Budget:
     agreed: bool
     must_minutes: int
     total_minutes: int
+    opening: int = 0  # minutes kept for hellos, as on the prep page
+    closing: int = 0  # and for the close
+
+    @property
+    def question_minutes(self) -> int:
+        return max(0, self.duration - self.opening - self.closing)
 
     @property
     def fits(self) -> bool:
-        return self.must_minutes <= self.duration
+        return self.must_minutes <= self.question_minutes
 
     @property
     def extra_minutes(self) -> int:
@@ -142,7 +148,8 @@ def build_packet(kit: Kit, relations: Relations, interview_id: str, *, today: da
         more_sources=max(0, len(career_field.research) - TOP_SOURCES) if career_field else 0,
         agenda=_agenda(facts),
         budget=Budget(facts.duration, _agreed(interview), facts.must_minutes,
-                      facts.total_minutes),
+                      facts.total_minutes, kit.settings.rules.opening_minutes,
+                      kit.settings.rules.closing_minutes),
         checklists=checklists_for(interview, facts, None if hidden else contact.organization,
                                   follow_ups, today),
         thank_you_line=_thank_you_line(thank_you, interview.thank_you_sent_on),

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import functools
+from datetime import date, datetime
 from typing import Any
 
 import jinja2
 
+from generator import locale_format
+from generator.render.labels import (
+    CHANNEL_LABELS,
+    KIND_LABELS,
+    MEDIUM_LABELS,
+    RELATIONSHIP_LABELS,
+    label,
+)
 from generator.text import escape
-from generator.text.markup import Md, long_date, long_datetime
+from generator.text.markup import Md
 
-# Md and the date wording reach the page renderer and its filters through this module.
-__all__ = ["RELATIONSHIP_LABELS", "Md", "environment", "long_date", "long_datetime"]
+# Md reaches the page renderer through this module.
+__all__ = ["RELATIONSHIP_LABELS", "Md", "environment"]
 
 
 def _finalize(value: Any) -> str:
@@ -23,15 +32,25 @@ def _finalize(value: Any) -> str:
     return escape.inline(value)
 
 
-# How each relationship kind reads on a page.
-RELATIONSHIP_LABELS = {
-    "former-employer": "former employer", "professor": "professor",
-    "gsi": "teaching assistant (GSI)", "friend": "friend", "family": "family",
-    "alumni": "alumnus or alumna", "colleague": "colleague", "referral": "referral",
-    "other": "other",
-}
+
+def _kit_locale(context: jinja2.runtime.Context) -> tuple[str, str]:
+    """(locale, timezone) of the kit the page is rendered from."""
+    kit = context.get("kit")
+    settings = getattr(kit, "settings", None)
+    if settings is None:
+        return locale_format.DEFAULT_LOCALE, "UTC"
+    return settings.locale, settings.timezone
 
 
+@jinja2.pass_context
+def _page_date(context: jinja2.runtime.Context, day: date | datetime) -> str:
+    return locale_format.long_day(day, _kit_locale(context)[0])
+
+
+@jinja2.pass_context
+def _page_datetime(context: jinja2.runtime.Context, moment: datetime) -> str:
+    locale, zone = _kit_locale(context)
+    return locale_format.long_moment(moment, zone, locale)
 
 
 @functools.cache  # compiled templates are reused by every render in the process
@@ -55,8 +74,11 @@ def environment() -> jinja2.Environment:
         yaml=lambda text: Md(escape.yaml_string(text)),
         safe_md=Md,
         box=lambda done: Md("[x]" if done else "[ ]"),
-        relationship=lambda kind: RELATIONSHIP_LABELS.get(kind, kind),
-        long_date=long_date,
-        long_datetime=long_datetime,
+        relationship=lambda kind: label(RELATIONSHIP_LABELS, kind),
+        kind_label=lambda kind: label(KIND_LABELS, kind),
+        medium_label=lambda medium: label(MEDIUM_LABELS, medium),
+        channel_label=lambda channel: label(CHANNEL_LABELS, channel),
+        long_date=_page_date,
+        long_datetime=_page_datetime,
     )
     return env

@@ -8,7 +8,9 @@ from datetime import date
 from functools import partial
 from typing import Any
 
+from generator.agenda import agenda_warnings, plan_agenda
 from generator.audience import Audience
+from generator.checklists import checklists_for
 from generator.derive import STAGE_ORDER, Relations, Stage
 from generator.emails import EmailDrafts
 from generator.employers import ranked_targets
@@ -173,10 +175,17 @@ class _Renderer:
 
     def interview_page(self, interview: Interview) -> str:
         facts = self.rel.interviews[interview.id]
-        follow_ups = follow_ups_for(self.kit, interview, facts.stage)
+        follow_ups = follow_ups_for(self.kit, interview, facts.stage, self.options.today)
+        contact = self.kit.contacts[interview.contact]
+        plan = plan_agenda(self.kit, interview)
         heard = heard_before(self.kit, self.rel, interview)  # none in the public view
         return self.render(f"interviews/{interview.id}.md", "interview.md.j2",
                            interview=interview, facts=facts, follow_ups=follow_ups,
+                           due=[item for item in follow_ups if not item.done and not item.lapsed],
+                           plan=plan, agenda_warnings=agenda_warnings(self.kit, plan),
+                           checklists=checklists_for(interview, facts.stage,
+                                                     contact.organization, facts.duration,
+                                                     follow_ups),
                            emails=self.emails.for_interview(interview, follow_ups),
                            packet=self.packet_link(interview), heard=heard)
 

@@ -17,6 +17,8 @@ import nh3
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 
+from generator.render.html_fixes import improve
+
 # How mkdocs.yml names this extension (`markdown_extensions:`).
 EXTENSION_NAME = __name__
 
@@ -33,7 +35,7 @@ _ATTRIBUTES = {
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
     **dict.fromkeys(("svg", "rect", "line", "text"), _SVG_ATTRIBUTES),
-    "td": {"colspan", "rowspan", "align"},
+    "td": {"colspan", "rowspan", "align", "data-label"},  # data-label: see html_fixes.py
     "th": {"colspan", "rowspan", "align", "scope"},
 }
 _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*href="https?:)')
@@ -49,7 +51,7 @@ def clean_page_html(html: str) -> str:
 
 class _SanitizePostprocessor(Postprocessor):
     def run(self, text: str) -> str:
-        return clean_page_html(text)
+        return clean_page_html(improve(text))
 
 
 class SanitizeExtension(Extension):
