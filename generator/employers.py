@@ -62,12 +62,13 @@ def latest_stage(kit: Kit, relations: Relations, contact_id: str) -> Stage | Non
     conversations = kit.interviews_with(contact_id)
     if not conversations:
         return None
-    latest = max(conversations, key=_moment)
+    latest = max(conversations, key=conversation_order)
     return relations.interviews[latest.id].stage
 
 
-def _moment(interview: Interview) -> tuple[str, str]:
-    """When a conversation happened or was asked for; not yet asked sorts last."""
+def conversation_order(interview: Interview) -> tuple[str, str]:
+    """When a conversation happened or was asked for (not yet asked sorts last): the order
+    conversations are listed in, and which is a contact's latest."""
     if interview.scheduled is not None:
         moment = interview.scheduled.at.isoformat()
     elif interview.outreach is not None and interview.outreach.sent_on is not None:

@@ -13,7 +13,7 @@ from generator.audience import Audience
 from generator.checklists import checklists_for
 from generator.derive import STAGE_ORDER, Relations, Stage
 from generator.emails import EmailDrafts
-from generator.employers import ranked_targets
+from generator.employers import conversation_order, ranked_targets
 from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
 from generator.insights import all_points, by_field_and_topic, heard_before
 from generator.keep_in_touch import losing_touch
@@ -227,14 +227,14 @@ class _Renderer:
         ids = self.rel.interviews_with.get(contact_id, [])
         if not ids:
             return None
-        latest = max(ids, key=lambda i: _sort_moment(self.kit.interviews[i]))
+        latest = max(ids, key=lambda i: conversation_order(self.kit.interviews[i]))
         return self.rel.interviews[latest].stage
 
     def interviews_by_stage(self) -> list[tuple[Stage, list[Interview]]]:
         grouped: dict[Stage, list[Interview]] = {}
         for interview in self.kit.interviews.values():
             grouped.setdefault(self.rel.interviews[interview.id].stage, []).append(interview)
-        return [(stage, sorted(grouped[stage], key=_sort_moment))
+        return [(stage, sorted(grouped[stage], key=conversation_order))
                 for stage in STAGE_ORDER if stage in grouped]
 
     def buckets(self) -> list[tuple[Urgency, list[FollowUp]]]:
@@ -246,7 +246,7 @@ class _Renderer:
         upcoming = sorted(
             (interview for interview in self.kit.interviews.values()
              if self.rel.interviews[interview.id].stage is Stage.SCHEDULED),
-            key=_sort_moment)
+            key=conversation_order)
         counts = dict.fromkeys(STAGE_ORDER, 0)
         for facts in self.rel.interviews.values():
             counts[facts.stage] += 1
@@ -257,15 +257,6 @@ class _Renderer:
                 "losing_touch": losing_touch(self.kit, today),
                 "updates_owed": updates_owed(self.kit, self.rel)}
 
-
-def _sort_moment(interview: Interview) -> tuple[str, str]:
-    if interview.scheduled is not None:
-        moment = interview.scheduled.at.isoformat()
-    elif interview.outreach is not None and interview.outreach.sent_on is not None:
-        moment = interview.outreach.sent_on.isoformat()
-    else:
-        moment = "9999"  # not yet contacted: after everything dated
-    return (moment, interview.id)
 
 
 def _group_by_topic(questions: list[Any]) -> list[tuple[str, list[Any]]]:
