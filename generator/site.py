@@ -179,10 +179,10 @@ def _drafts(prepared: PreparedSite) -> EmailDrafts:
 def _generated(prepared: PreparedSite, emails: EmailDrafts, pages: list[Page],
                stats: WriteStats, out_dir: Path) -> GeneratedSite:
     stats += remove_others(out_dir, {page.uri for page in pages})
-    # The same warnings as `prepkit check`, from the same drafts (the whole kit's, even when
-    # a public build leaves people out).
-    checked = emails if prepared.kit is prepared.full_kit else \
-        EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
+    # The same warnings as `prepkit check`, from the same drafts: the page drafts are
+    # checked against the whole kit already, unless the audience's view left people out.
+    checked = emails if prepared.kit.interviews.keys() == prepared.full_kit.interviews.keys() \
+        else EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
     return GeneratedSite(prepared.kit, prepared.relations, prepared.today, pages,
                          prepared.public, prepared.packets,
                          prepared.warnings + email_warnings(checked), stats)
