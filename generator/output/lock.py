@@ -29,20 +29,11 @@ _held: dict[Path, tuple[int, int]] = {}  # lock file -> (descriptor, depth)
 @contextmanager
 def kit_lock(cache_dir: Path, *, wait: float = WAIT_SECONDS) -> Iterator[None]:
     """Hold the kit's write lock (kept in `cache_dir`) for the duration of the block."""
-    path = Path(os.path.realpath(cache_dir)) / LOCK_NAME
-    if path in _held:
-        descriptor, depth = _held[path]
-        _held[path] = (descriptor, depth + 1)
-        try:
-            yield
-        finally:
-            _release(path)
-        return
-    _held[path] = (_acquire(path, wait), 1)
+    path = acquire(cache_dir, wait=wait)
     try:
         yield
     finally:
-        _release(path)
+        release(path)
 
 
 def acquire(cache_dir: Path, *, wait: float = WAIT_SECONDS) -> Path:
