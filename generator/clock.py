@@ -75,3 +75,14 @@ def current_moment(kit: Kit, today: date | None) -> datetime:
     if today is not None:
         return datetime.combine(today, time.min)
     return datetime.now(ZoneInfo(kit.settings.timezone)).replace(tzinfo=None)
+
+
+def start_of_day_utc(today: date) -> datetime:
+    """The moment a run for `today` is dated at (sitemaps, PDF creation dates): its midnight
+    UTC, so the same content and day give the same bytes."""
+    return datetime.combine(today, time.min, tzinfo=UTC)
+
+
+def source_date_epoch(today: date) -> str:
+    """SOURCE_DATE_EPOCH for a build of `today`, as engines date sitemaps."""
+    return str(int(start_of_day_utc(today).timestamp()))

@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from generator.clock import parse_today
+from generator.clock import parse_today, source_date_epoch
 from generator.errors import PrepkitError
 from generator.output import Fence, claim_cache, kit_lock, publish_folder
 from generator.plugin import PrepkitPlugin
@@ -128,8 +128,7 @@ def _build_date(today: date | None) -> Iterator[None]:
         yield
         return
     previous = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.combine(today, time.min, tzinfo=UTC)
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(today)
     try:
         yield
     finally:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.clock import source_date_epoch
 from generator.errors import PrepkitError
 from generator.export import Project, project_files
 from generator.output import OwnedFolder, kit_lock, publish_folder
@@ -75,7 +76,7 @@ def build_with_zensical(config_file: Path, *, site_dir: Path | None, today: date
         config = folder.path / "mkdocs.yml"
 
         def fill(staging: Path) -> None:
-            run_zensical("build", config, strict=strict, today=prepared.today)
+            run_zensical_build(config, strict=strict, today=prepared.today)
             _move_contents(folder.path / PROJECT_SITE, staging)
             OwnedFolder(staging, "site", prepared.audience).mark([])
 
@@ -84,10 +85,9 @@ def build_with_zensical(config_file: Path, *, site_dir: Path | None, today: date
     return ZensicalBuild(real, warnings)
 
 
-def run_zensical(command: str, config: Path, *, strict: bool = False,
-                 today: date | None = None, extra: tuple[str, ...] = ()) -> None:
-    """Zensical in a process of its own (its runtime keeps state between builds)."""
-    arguments = [sys.executable, "-m", "zensical", command, "-f", str(config), *extra]
+def run_zensical_build(config: Path, *, strict: bool, today: date) -> None:
+    """`zensical build` in a process of its own (its runtime keeps state between builds)."""
+    arguments = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
     if strict:
         arguments.append("--strict")
     done = subprocess.run(arguments, cwd=config.parent, env=zensical_env(today),
@@ -100,10 +100,7 @@ def run_zensical(command: str, config: Path, *, strict: bool = False,
 def zensical_env(today: date | None) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if today is not None:  # the same sitemap dates as a MkDocs build of that day
-        from datetime import UTC, datetime, time
-
-        env["SOURCE_DATE_EPOCH"] = str(int(datetime.combine(today, time.min,
-                                                            tzinfo=UTC).timestamp()))
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch(today)
     return env
 
 

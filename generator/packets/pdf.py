@@ -19,12 +19,13 @@ import hashlib
 import json
 import re
 import threading
-from datetime import UTC, date, datetime, time
+from datetime import date
 from importlib import metadata, resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator import __version__
+from generator.clock import start_of_day_utc
 from generator.errors import PrepkitError
 
 if TYPE_CHECKING:
@@ -68,11 +69,6 @@ def typst_version() -> str:
         return metadata.version("typst")
     except metadata.PackageNotFoundError:
         return "unknown"
-
-
-def creation_moment(today: date) -> datetime:
-    """The creation date written into every PDF of a run: `today` at midnight UTC."""
-    return datetime.combine(today, time.min, tzinfo=UTC)
 
 
 _PACKET_KEY = re.compile(rb"\(prepkit-[0-9a-f]{40}\)")
@@ -121,7 +117,7 @@ class _Engine:
     def _compile(self, inputs: dict[str, str], today: date,
                  standards: list[PDFStandard]) -> bytes:
         pdf = self.compiler.compile(input=self.template, format="pdf", sys_inputs=inputs,
-                                    timestamp=creation_moment(today), pdf_standards=standards)
+                                    timestamp=start_of_day_utc(today), pdf_standards=standards)
         assert isinstance(pdf, bytes)
         return pdf
 
