@@ -15,6 +15,7 @@ from generator.content import ENTITY_FOLDERS, YAML_SUFFIXES, display_path, sugge
 from generator.errors import PrepkitError
 from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
 from generator.model.types import is_slug
+from generator.output import Fence, write_new_file
 from generator.scaffold import (
     DEFAULT_QUESTION_SET,
     EXAMPLE_QUESTION,
@@ -70,6 +71,7 @@ class _NewFile:
     entity_id: str
     path: Path
     known: dict[str, list[str]]
+    fence: Fence
     problems: list[str] = field(default_factory=list)
 
     def check_ids(self, option: str, wanted: Iterable[str], folder: str) -> None:
@@ -126,14 +128,7 @@ class _NewFile:
         except UnicodeEncodeError:
             raise PrepkitError(f"{shown} was not written: an option's value is not valid "
                                "UTF-8 text") from None
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            with self.path.open("xb") as handle:  # "x": fails rather than overwrite
-                handle.write(data)
-        except FileExistsError:
-            raise PrepkitError(f"{shown}: already exists; nothing was written") from None
-        except OSError as error:
-            raise PrepkitError(f"{shown}: cannot be written: {error.strerror}") from None
+        write_new_file(self.path, data, fence=self.fence, what=f"a new {self.kind.noun}")
         click.echo(f"Created {shown}. Edit it to fill in the rest, then run 'prepkit check'.")
 
 
@@ -157,7 +152,8 @@ KINDS_BY_FOLDER = {kind.folder: kind for kind in KINDS.values()}
 def _start(kind_name: str, entity_id: str, config_file: Path) -> _NewFile:
     """Where the new file goes; refuses a bad id or one that is taken."""
     kind = KINDS[kind_name]
-    content_dir = locate_kit(config_file).content_dir
+    location = locate_kit(config_file)
+    content_dir = location.content_dir
     if not content_dir.is_dir():
         raise PrepkitError(f"{display_path(content_dir)}: content folder not found; create a "
                            "kit with 'prepkit init DIR' or pass -f path/to/mkdocs.yml")
@@ -172,7 +168,7 @@ def _start(kind_name: str, entity_id: str, config_file: Path) -> _NewFile:
                                f"{entity_id!r} already exists; nothing was written. Choose "
                                "another id, or edit that file.")
     known = {name: _ids_in(content_dir / name) for name in ENTITY_FOLDERS}
-    return _NewFile(kind, entity_id, folder / f"{entity_id}.yml", known)
+    return _NewFile(kind, entity_id, folder / f"{entity_id}.yml", known, location.fence)
 
 
 def _ids_in(folder: Path) -> list[str]:
