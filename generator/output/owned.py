@@ -93,8 +93,8 @@ class OwnedFolder:
     def mirror(self, files: Mapping[str, bytes]) -> WriteStats:
         """Make the folder hold `files`: write those that changed, delete the files prepkit
         wrote here before that are no longer wanted, and touch nothing else."""
-        stats = self.write(files)
         stale = self.files() - set(files)
+        stats = self.write(files, record=False)  # the marker is written once, below
         removed = 0
         for name in sorted(stale):
             path = self.path / name
