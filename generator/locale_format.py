@@ -47,6 +47,13 @@ def _outside_quotes(pattern: str, change: object) -> str:
 
 def long_day(day: date | datetime, locale: str = DEFAULT_LOCALE, *, year: bool = True) -> str:
     """'Wednesday, December 2, 2026' (en-US); without the year for a date close at hand."""
+    # A kit shows the same few hundred days on thousands of pages, and Babel is slow.
+    return _long_day(day if type(day) is date else date(day.year, day.month, day.day),
+                     locale, year)
+
+
+@functools.lru_cache(maxsize=8192)
+def _long_day(day: date, locale: str, year: bool) -> str:
     text = format_date(day, _day_pattern(locale, year=year), locale=babel_locale(locale))
     return text.translate(_SPACES)
 
