@@ -7,9 +7,9 @@ Usage:
 For each size N it writes a kit with bench/synthetic.py (N interviews, N contacts, N // 20
 fields, 20 question sets; in a child process), then measures:
 
-  load      `generator.pipeline.load_kit(content_dir)` in this process (read, validate,
+  load      `generator.check.load.load_kit(content_dir)` in this process (read, validate,
             cross-check, lint); best of --repeat;
-  generate  `generator.site.generate_site(content_dir, cache)` in this process: YAML to
+  generate  `generator.render.site.generate_site(content_dir, cache)` in this process: YAML to
             Markdown on disk, into an empty folder ("cold") and again with nothing changed
             ("warm"); best of --repeat each;
   check     `prepkit check --strict -f <kit>/mkdocs.yml` as a subprocess; best of --repeat;
@@ -239,8 +239,8 @@ def best_of(repeat: int, action: Callable[[], object]) -> list[float]:
 
 def measure_pipeline(result: SizeResult, kit_dir: Path, scratch: Path, repeat: int) -> None:
     """load_kit, then generate_site into an empty folder and again with nothing changed."""
-    pipeline = _import("generator.pipeline")
-    site = _import("generator.site")
+    pipeline = _import("generator.check.load")
+    site = _import("generator.render.site")
     errors = _import("generator.errors")
     content = kit_dir / "content"
     loaded = pipeline.load_kit(content)
@@ -349,7 +349,7 @@ def _mkdocs_build(config_file: Path, *, dirty: bool) -> tuple[float, float]:
 
 
 def measure_incremental(size: int, kit_dir: Path, scratch: Path) -> Incremental:
-    site = _import("generator.site")
+    site = _import("generator.render.site")
     content = kit_dir / "content"
     today = date.fromisoformat(TODAY)
     contact_id = busiest_contact(content)

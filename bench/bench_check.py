@@ -7,7 +7,7 @@ Usage:
 Writes a kit with bench/synthetic.py (in a child process, into a temporary folder unless
 --keep is given), then measures:
 
-  (a) `generator.pipeline.load_kit(content_dir)` in this process: read, validate,
+  (a) `generator.check.load.load_kit(content_dir)` in this process: read, validate,
       cross-check and lint, without interpreter start-up or output; best of --repeat runs;
   (b) `prepkit check --strict -f <kit>/mkdocs.yml` as a subprocess: wall time including
       interpreter start-up, imports and printing; best of --repeat runs.
@@ -111,10 +111,10 @@ def _generator_location() -> str:
 
 def measure_in_process(content_dir: Path, repeat: int) -> Measurement:
     try:
-        pipeline: Any = importlib.import_module("generator.pipeline")
+        pipeline: Any = importlib.import_module("generator.check.load")
     except ImportError:  # not installed: use the working tree this script lives in
         sys.path.insert(0, str(REPO))
-        pipeline = importlib.import_module("generator.pipeline")
+        pipeline = importlib.import_module("generator.check.load")
     errors_module: Any = importlib.import_module("generator.errors")
     found = Measurement("load_kit(content_dir), in-process", "self")
     for _ in range(repeat):

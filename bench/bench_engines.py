@@ -199,7 +199,7 @@ def main() -> None:
         for _ in range(args.pairs))
     rows.append(("`prepkit check`", f"{check:.2f} s", "target 3 s"))
 
-    from generator.site import prepare_site, render_site_pages
+    from generator.render.site import prepare_site, render_site_pages
 
     def generate() -> float:
         start = time.perf_counter()

@@ -51,11 +51,11 @@ BOOKLET_TARGET = 1.0
 if str(REPO) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(REPO))
 
-from generator.derive import Relations, relate  # noqa: E402
+from generator.check.load import load_kit  # noqa: E402
+from generator.derive.relations import Relations, relate  # noqa: E402
 from generator.kit import Kit  # noqa: E402
 from generator.packets import pdf, write_booklet, write_packets  # noqa: E402
 from generator.packets.render import PacketOptions, PacketRenderer  # noqa: E402
-from generator.pipeline import load_kit  # noqa: E402
 
 
 def synthetic() -> ModuleType:

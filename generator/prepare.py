@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from generator.audience import Audience, audience_for, view_for
+from generator.check.load import load_kit
 from generator.clock import current_moment
-from generator.derive import Relations, relate
+from generator.derive.relations import Relations, relate
 from generator.errors import ContentError, Diagnostic, errors_in
 from generator.kit import Kit
-from generator.pipeline import load_kit
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,13 @@ class PreparedKit:
         return self.audience is Audience.PUBLIC
 
 
-def prepare(content_dir: Path, *, today: date | None, public: bool,
-            check_emails: bool = False) -> PreparedKit:
+def prepare(content_dir: Path, *, today: date | None, public: bool) -> PreparedKit:
     """Load, check, derive and filter the kit; raise ContentError if it has errors.
 
     `today` None means the real date in the kit's timezone. The run is public when asked
     for, or when kit.yml says `publish: public`.
     """
-    result = load_kit(content_dir, today=today, check_emails=check_emails)
+    result = load_kit(content_dir)
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
     full_kit = result.kit

@@ -8,10 +8,10 @@ from typing import Any
 
 import yaml
 
+from generator.check.load import load_kit
 from generator.clock import current_moment
-from generator.derive import Relations, relate
+from generator.derive.relations import Relations, relate
 from generator.kit import Kit
-from generator.pipeline import load_kit
 
 
 def make_kit(root: Path, *, rules: dict[str, Any] | None = None,
@@ -47,6 +47,6 @@ def _as_text(value: Any) -> Any:
 
 
 def loaded(content: Path, today: date) -> tuple[Kit, Relations]:
-    result = load_kit(content, today=today)
+    result = load_kit(content)
     assert result.kit is not None, [d.format() for d in result.diagnostics]
     return result.kit, relate(result.kit, current_moment(result.kit, today))

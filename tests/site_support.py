@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
@@ -47,11 +48,11 @@ def copy_example_kit(dest: Path) -> Path:
 
 def build_kit(kit_dir: Path, today: str | None = TODAY, **kw: Any) -> Path:
     """`prepkit build --strict` of the kit into `kit_dir/site`; returns the site folder."""
-    from generator.mkdocs_run import build_site
+    from generator.engines.mkdocs_build import build_site
 
     site_dir = kit_dir / "site"
-    build_site(kit_dir / "mkdocs.yml", site_dir=site_dir, today=today,
-               **{"strict": True, **kw})
+    build_site(kit_dir / "mkdocs.yml", site_dir=site_dir,
+               today=date.fromisoformat(today) if today else None, **{"strict": True, **kw})
     return site_dir
 
 

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,13 @@ from conftest import REPO_ROOT, assert_clean_exit, diagnostic_lines, run_check, 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.authoring.scaffold import KINDS, scalar
+from generator.check.load import load_kit
+from generator.check.report import as_workflow_command, escape_data, escape_property
 from generator.cli import cli
-from generator.diagnostics_output import as_workflow_command, escape_data, escape_property
 from generator.errors import Diagnostic, Position, Severity
 from generator.model import CareerField, Contact, Interview, QuestionSet
-from generator.pipeline import load_kit
-from generator.scaffold import KINDS, scalar
-from generator.yaml_source import parse_yaml_bytes, read_yaml_file
+from generator.read.yaml_source import parse_yaml_bytes, read_yaml_file
 
 # --- helpers --------------------------------------------------------------------------------
 
@@ -634,9 +635,9 @@ def test_the_check_lines_quoted_in_the_guide_are_real(kit: Path) -> None:
 
 
 def test_the_guide_page_builds_into_the_site(kit: Path) -> None:
-    from generator.mkdocs_run import build_site
+    from generator.engines.mkdocs_build import build_site
 
-    build_site(kit / "mkdocs.yml", site_dir=kit / "site", today="2026-11-25", strict=True,
+    build_site(kit / "mkdocs.yml", site_dir=kit / "site", today=date(2026, 11, 25), strict=True,
                verbose=False)
     html = (kit / "site/guide/editing-your-kit/index.html").read_text(encoding="utf-8")
     assert "Editing your kit" in html

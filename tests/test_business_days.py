@@ -10,8 +10,9 @@ from conftest import assert_clean_exit, run_check
 from loop_support import make_kit
 from site_support import copy_example_kit
 
-from generator.business_days import BusinessCalendar, check_country
-from generator.pipeline import load_kit
+from generator.check.load import load_kit
+from generator.derive.business_days import BusinessCalendar
+from generator.model.holidays import check_country
 
 
 def test_weekends_are_skipped() -> None:

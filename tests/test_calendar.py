@@ -13,13 +13,13 @@ from conftest import assert_clean_exit, write
 from site_support import copy_example_kit
 
 from generator.audience import audience_for, view_for
-from generator.calendar import calendar_bytes
+from generator.check.load import load_kit
 from generator.cli.calendar import calendar
 from generator.clock import current_moment
-from generator.derive import Stage, relate
-from generator.followups import open_follow_ups
+from generator.derive.followups import open_follow_ups
+from generator.derive.relations import Stage, relate
 from generator.kit import Kit
-from generator.pipeline import load_kit
+from generator.render.calendar import calendar_bytes
 
 TODAY = date(2026, 11, 25)
 SITE_URL = "https://alex.example.org/prep/"

@@ -12,11 +12,11 @@ import yaml
 from conftest import assert_clean_exit, diagnostic_lines, run_check, run_prepkit, write
 
 from generator import __version__
+from generator.authoring.schema import SCHEMA_MODELS, schema_texts
+from generator.check.load import load_kit
 from generator.cli import cli
-from generator.derive import Stage, stage_of
+from generator.derive.relations import Stage, stage_of
 from generator.model.types import Relationship
-from generator.pipeline import load_kit
-from generator.schema import SCHEMA_MODELS, schema_texts
 
 TODAY = datetime(2026, 11, 25, 12, 0)
 SCHEMA_FILES = ["contact.schema.json", "employer.schema.json", "field.schema.json",

@@ -11,7 +11,7 @@ import pytest
 import vobject
 from conftest import assert_clean_exit, run_check, run_prepkit, write
 
-from generator.contacts_import import make_id
+from generator.authoring.contact_imports import make_id
 
 NON_LATIN = ["José Müller", "Zoë Ångström", "李 小龍", "Дмитрий Иванов", "Siobhán Ó Briain"]
 

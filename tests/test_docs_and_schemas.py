@@ -17,9 +17,9 @@ import pytest
 import yaml
 from conftest import write
 
+from generator.authoring.schema import schema_texts
+from generator.check.load import load_kit
 from generator.cli import cli
-from generator.pipeline import load_kit
-from generator.schema import schema_texts
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 KIT = "title: Parity\nowner: {name: Alex Rivera}\n"

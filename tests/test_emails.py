@@ -19,16 +19,16 @@ import pytest
 from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 from site_support import Element, article, build_kit, copy_example_kit, read_page
 
+from generator.check.load import load_kit
 from generator.clock import current_moment
-from generator.derive import Relations, relate
+from generator.derive.relations import Relations, relate
+from generator.derive.salutation import greeting_for, in_sentence, name_parts
 from generator.emails import EMAIL_KINDS, EMAILS_BY_NAME, EmailDrafts, fenced, interview_context
 from generator.emails.drafts import as_sent
 from generator.kit import Kit
 from generator.model import Contact
 from generator.model.types import Relationship
-from generator.pipeline import load_kit
-from generator.salutation import greeting_for, in_sentence, name_parts
-from generator.site import generate_site
+from generator.render.site import generate_site
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden" / "emails"
 RELATIONSHIPS: tuple[str, ...] = get_args(Relationship)

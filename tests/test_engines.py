@@ -12,8 +12,8 @@ from site_support import TODAY, Element, article, build_kit, copy_example_kit, p
 from test_output_safety import HOSTILE_GUIDE, live_script
 from test_public import leaks, private_values
 
+from generator.check.load import load_kit
 from generator.cli import cli
-from generator.pipeline import load_kit
 
 
 def build_with(kit: Path, engine: str, site: Path, *args: str) -> str:

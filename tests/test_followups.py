@@ -15,10 +15,10 @@ from click.testing import CliRunner, Result
 from conftest import assert_clean_exit, write
 from site_support import Element, article, build_kit, copy_example_kit, read_page, table_dict
 
+from generator.check.load import load_kit
 from generator.cli.status import status
 from generator.clock import current_moment
-from generator.derive import relate
-from generator.followups import (
+from generator.derive.followups import (
     FollowUp,
     Urgency,
     by_urgency,
@@ -26,9 +26,9 @@ from generator.followups import (
     open_follow_ups,
     recipient_of,
 )
+from generator.derive.relations import relate
 from generator.kit import Kit
-from generator.pipeline import load_kit
-from generator.site import generate_site
+from generator.render.site import generate_site
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 MARCUS = "marcus-chen-ux-path"

@@ -38,10 +38,10 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
+from generator.check.load import load_kit
 from generator.cli import cli
 from generator.errors import Diagnostic, Severity, errors_in
 from generator.model import CareerField, Contact, Interview, KitFile, QuestionSet
-from generator.pipeline import load_kit
 
 MKDOCS_YML = "site_name: Fuzz\nplugins: [search, {prepkit: {content_dir: content}}]\n"
 

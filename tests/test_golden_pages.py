@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from site_support import REPO_ROOT
 
-from generator.site import generate_site
+from generator.render.site import generate_site
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
 GOLDEN_PAGES = {

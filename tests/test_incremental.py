@@ -18,12 +18,14 @@ import pytest
 from site_support import build_kit, copy_example_kit, load_synthetic, tree_digest
 
 import generator.render.sanitize
-import generator.site
+import generator.render.site
+from generator.check.load import load_kit
+from generator.emails.warnings import kit_email_warnings
+from generator.errors import Diagnostic
 from generator.output.mirror import WriteStats, write_changed
-from generator.pipeline import load_kit
 from generator.render.pages import Page
 from generator.render.sanitize import clean_page_html
-from generator.site import GeneratedSite, generate_site, prepare_site, write_site
+from generator.render.site import GeneratedSite, generate_site, prepare_site, write_site
 
 TODAY = date(2026, 11, 25)
 NEW_NAME = "Quinn Renamed-Example"
@@ -157,7 +159,7 @@ def test_sharing_the_pages_with_a_second_process_changes_nothing(
         [(p.uri, p.in_nav, p.text) for p in alone.pages]
     assert shared.stats == alone.stats
     assert snapshot_bytes(tmp_path / "shared") == snapshot_bytes(tmp_path / "alone")
-    checked = load_kit(synthetic_kit / "content", today=TODAY).diagnostics
+    checked = reported_by_check(synthetic_kit / "content")
     assert shared.warnings == alone.warnings == checked
 
 
@@ -169,11 +171,18 @@ def test_a_shared_build_reports_every_email_warning_check_does(tmp_path: Path) -
     kit_yml.write_text(re.sub(r"outreach_word_limit: \d+", "outreach_word_limit: 10",
                               re.sub(r"linkedin_note_limit: \d+", "linkedin_note_limit: 40",
                                      text)), encoding="utf-8")
-    checked = load_kit(kit / "content", today=TODAY).diagnostics
+    checked = reported_by_check(kit / "content")
     codes = [warning.code for warning in checked]
     assert codes.count("email-too-long") >= 4, codes  # pages drawn by both processes
     shared = write_site(prepare_site(kit / "content", today=TODAY), tmp_path / "out")
     assert shared.warnings == checked
+
+
+def reported_by_check(content: Path) -> list[Diagnostic]:
+    """What `prepkit check` reports on the day: the kit's problems and its emails' warnings."""
+    result = load_kit(content)
+    assert result.kit is not None
+    return result.diagnostics + kit_email_warnings(result.kit, TODAY)
 
 
 def snapshot_bytes(cache: Path) -> dict[str, bytes]:
@@ -202,7 +211,7 @@ def test_a_full_build_reads_each_page_once_the_forked_process_has_written_it(
         cleaned.append(html)
         return clean_page_html(html)
 
-    monkeypatch.setattr(generator.site, "write_changed", slow_write_changed)
+    monkeypatch.setattr(generator.render.site, "write_changed", slow_write_changed)
     monkeypatch.setattr(generator.render.sanitize, "clean_page_html", recorded_clean)
     site = build_kit(kit)
     pids = {path.name for path in writers.iterdir()}

@@ -15,10 +15,10 @@ from unittest import mock
 import pytest
 from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 
-from generator.content import read_content
 from generator.emails.sandbox import MAX_OUTPUT_CHARS
-from generator.safe_read import UnsafeFile, read_inside
-from generator.yaml_source import MAX_FILE_BYTES
+from generator.read.content import read_content
+from generator.read.safe_read import UnsafeFile, read_inside
+from generator.read.yaml_source import MAX_FILE_BYTES
 
 SECRET = "name: Top Secret Person\n"
 OUT = ("is a link that leads outside the kit folder; prepkit reads only files inside the kit, "

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import assert_clean_exit, diagnostic_lines, run_check, write
 
+from generator.authoring.schema import schema_texts
 from generator.model import Contact, Interview
 from generator.model.types import (
     MAX_ITEMS,
@@ -17,7 +18,6 @@ from generator.model.types import (
     MAX_NAME_LENGTH,
     MAX_TEXT_LENGTH,
 )
-from generator.schema import schema_texts
 
 
 @pytest.fixture(autouse=True)

@@ -33,8 +33,8 @@ from generator.model.types import (
     Topic,
     is_slug,
 )
-from generator.validate import did_you_mean, validate_document
-from generator.yaml_source import parse_yaml_bytes
+from generator.read.validate import did_you_mean, validate_document
+from generator.read.yaml_source import parse_yaml_bytes
 
 
 def problem(model: type[BaseModel], data: dict[str, Any]) -> tuple[str, tuple[Any, ...], str]:

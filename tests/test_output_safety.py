@@ -26,9 +26,9 @@ from site_support import (
 from test_public import leaks, private_values
 
 from generator.audience import Audience, view_for
+from generator.check.load import load_kit
 from generator.cli import cli
 from generator.output import MARKER
-from generator.pipeline import load_kit
 
 
 def prepkit(kit: Path, *args: str) -> tuple[int, str]:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from loop_support import loaded, make_kit
 
-from generator.followups import follow_ups_for, open_follow_ups
-from generator.keep_in_touch import Tier, keep_in_touch_for, losing_touch
-from generator.response_types import ResponseType, response_types
+from generator.derive.followups import follow_ups_for, open_follow_ups
+from generator.derive.keep_in_touch import Tier, keep_in_touch_for, losing_touch
+from generator.derive.response_types import ResponseType, response_types
 
 SENT = date(2026, 11, 2)  # a Monday; with US holidays, 11 November is a day off
 TODAY = date(2026, 11, 25)
@@ -135,7 +135,7 @@ def test_keep_in_touch_counts_from_the_last_interaction(tmp_path: Path) -> None:
 # --- insights ---------------------------------------------------------------------------------
 
 def test_the_insight_matching_rule() -> None:
-    from generator.insights import same_point
+    from generator.derive.insights import same_point
 
     assert same_point("Learn SQL well!", "learn  sql WELL")  # same words
     assert same_point("Build a usability study with real users",

@@ -22,13 +22,13 @@ from click.testing import CliRunner, Result
 from conftest import REPO_ROOT, assert_clean_exit, write
 from site_support import Element, mkdocs_env, read_page
 
+from generator.check.load import load_kit
 from generator.cli import cli
 from generator.cli.packets import packets
-from generator.derive import Relations, Stage, relate
+from generator.derive.relations import Relations, Stage, relate
 from generator.errors import PrepkitError
 from generator.kit import Kit
 from generator.packets import pdf, write_booklet, write_packets
-from generator.pipeline import load_kit
 
 TODAY = date(2026, 11, 25)
 HELD_WITH_NOTES = "jordan-lee-cs-to-ux"

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 from site_support import build_kit, copy_example_kit
 
+from generator.check.load import load_kit
 from generator.cli import cli
 from generator.kit import Kit
-from generator.pipeline import load_kit
 
 TODAY = "2026-11-25"
 

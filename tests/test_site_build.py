@@ -35,7 +35,7 @@ from site_support import (
 
 from generator.cli import cli
 from generator.errors import PrepkitError
-from generator.site import generate_site
+from generator.render.site import generate_site
 
 KINDS = ("interviews", "contacts", "fields", "questions")
 STEPS = [

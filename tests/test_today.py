@@ -10,9 +10,9 @@ import pytest
 from conftest import assert_clean_exit, diagnostic_lines, run_check, run_prepkit, write
 
 from generator.clock import parse_today
-from generator.content import suggested_id
 from generator.errors import PrepkitError
 from generator.model import Contact
+from generator.read.content import suggested_id
 
 
 @pytest.fixture(autouse=True)

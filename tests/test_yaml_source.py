@@ -1,4 +1,4 @@
-"""generator.yaml_source: safe reading that keeps text as typed and remembers positions."""
+"""generator.read.yaml_source: safe reading that keeps text as typed and remembers positions."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import assert_clean_exit, run_check, write
 
+from generator.check.load import load_kit
 from generator.errors import Position
-from generator.pipeline import load_kit
-from generator.yaml_source import (
+from generator.read.yaml_source import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     YamlDocument,

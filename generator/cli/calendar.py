@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 
 from generator.audience import Audience
-from generator.calendar import PRODUCT_ID, calendar_bytes
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
 from generator.clock import parse_today
 from generator.output import kit_lock, write_single_file
 from generator.prepare import prepare
-from generator.settings import locate_kit, read_mkdocs_config
+from generator.read.settings import locate_kit, read_mkdocs_config
+from generator.render.calendar import PRODUCT_ID, calendar_bytes
 
 # Never inside a built site, whose audience may differ: beside mkdocs.yml.
 DEFAULT_FILES = {Audience.PRIVATE: "calendar.ics", Audience.PUBLIC: "calendar-public.ics"}

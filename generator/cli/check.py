@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
+from generator.check.load import load_kit
+from generator.check.report import FORMATS, format_report
 from generator.cli.options import config_file_option
-from generator.content import display_path
-from generator.diagnostics_output import FORMATS, format_report
+from generator.clock import parse_today
+from generator.emails.warnings import kit_email_warnings
 from generator.errors import START, Diagnostic, PrepkitError, Severity, errors_in, warnings_in
-from generator.pipeline import load_kit
-from generator.settings import locate_kit
+from generator.read.content import display_path
+from generator.read.settings import locate_kit
 
 
 @click.command()
@@ -43,7 +45,10 @@ def check(config_file: Path, strict: bool, output_format: str) -> None:
         _report([Diagnostic(display_path(config_file), START, message, code="no-config")], 0,
                 output_format)
         raise SystemExit(1) from None
+    today = parse_today(None)  # PREPKIT_TODAY or SOURCE_DATE_EPOCH, else the real date
     result = load_kit(location.content_dir)
+    if result.kit is not None:
+        result.diagnostics += kit_email_warnings(result.kit, today)
     diagnostics = sorted(result.diagnostics, key=Diagnostic.sort_key)
     if strict:
         diagnostics = [d.as_error() if d.severity is Severity.WARNING else d for d in diagnostics]

@@ -7,14 +7,20 @@ from pathlib import Path
 
 import click
 
+from generator.authoring.contact_imports import (
+    ImportPlan,
+    Row,
+    plan_import,
+    read_linkedin,
+    read_vcards,
+)
 from generator.cli.options import config_file_option
-from generator.contacts_import import ImportPlan, Row, plan_import, read_linkedin, read_vcards
-from generator.content import display_path, read_content
 from generator.errors import PrepkitError, errors_in
 from generator.output import kit_lock, write_new_file, write_single_file
 from generator.prepare import prepare
-from generator.settings import KitLocation, locate_kit
-from generator.vcard_export import is_prepkit_vcard, vcards
+from generator.read.content import display_path, read_content
+from generator.read.settings import KitLocation, locate_kit
+from generator.render.vcard import is_prepkit_vcard, vcards
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from generator import DISTRIBUTION, __version__
+from generator.authoring.example import example_kit_root
 from generator.errors import PrepkitError
-from generator.example import example_kit_root
 from generator.output import write_new_file
 
 KIT_PARTS = ("mkdocs.yml", "content", "site_overrides", "schemas")

@@ -10,13 +10,7 @@ from typing import Any, TypeVar, get_args
 
 import click
 
-from generator.cli.options import config_file_option
-from generator.content import ENTITY_FOLDERS, YAML_SUFFIXES, display_path, suggested_id
-from generator.errors import PrepkitError
-from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
-from generator.model.types import is_slug
-from generator.output import Fence, write_new_file
-from generator.scaffold import (
+from generator.authoring.scaffold import (
     DEFAULT_QUESTION_SET,
     EXAMPLE_QUESTION,
     KINDS,
@@ -28,8 +22,14 @@ from generator.scaffold import (
     questions_text,
     validate_values,
 )
-from generator.settings import locate_kit
-from generator.validate import did_you_mean
+from generator.cli.options import config_file_option
+from generator.errors import PrepkitError
+from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
+from generator.model.types import is_slug
+from generator.output import Fence, write_new_file
+from generator.read.content import ENTITY_FOLDERS, YAML_SUFFIXES, display_path, suggested_id
+from generator.read.settings import locate_kit
+from generator.read.validate import did_you_mean
 
 EntityT = TypeVar("EntityT", bound=Entity)
 F = TypeVar("F", bound=Callable[..., Any])

@@ -14,7 +14,7 @@ from generator.output import kit_lock
 from generator.packets import checked_ids, write_booklet, write_packets
 from generator.packets.progress import packet_progress
 from generator.prepare import prepare
-from generator.settings import locate_kit
+from generator.read.settings import locate_kit
 
 # Never inside a built site, whose audience may differ: beside mkdocs.yml.
 DEFAULT_DIRS = {Audience.PRIVATE: "private-packets", Audience.PUBLIC: "public-packets"}

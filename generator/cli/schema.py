@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
+from generator.authoring.schema import schema_texts
 from generator.cli.options import config_file_option
 from generator.output import Fence, OwnedFolder
-from generator.schema import schema_texts
-from generator.settings import locate_kit
+from generator.read.settings import locate_kit
 
 SUFFIX = ".schema.json"
 

@@ -9,9 +9,9 @@ import click
 
 from generator.cli.options import config_file_option
 from generator.clock import parse_today
-from generator.export import export_kit
-from generator.mkdocs_run import build_site, load_kit_config, mkdocs_logging
-from generator.settings import ENGINES, configured_engine, locate_kit
+from generator.engines.mkdocs_build import build_site, load_kit_config, mkdocs_logging
+from generator.engines.project import export_kit
+from generator.read.settings import ENGINES, configured_engine, locate_kit
 
 today_option = click.option(
     "--today", metavar="YYYY-MM-DD",
@@ -61,7 +61,7 @@ def build(config_file: Path, site_dir: Path | None, today: str | None, strict: b
         what = "site and packets" if packets else "site"
         click.echo(f"Built the {what} in {built_site.site_dir} with Zensical")
         return
-    config = build_site(config_file, site_dir=site_dir, today=today, strict=strict,
+    config = build_site(config_file, site_dir=site_dir, today=day, strict=strict,
                         public=public, packets=packets, verbose=verbose)
     built = "site and packets" if config.plugins["prepkit"].config.packets else "site"
     click.echo(f"Built the {built} in {config.site_dir}")
@@ -95,8 +95,9 @@ def serve(config_file: Path, dev_addr: str, today: str | None, full: bool,
 
         serve_with_zensical(config_file, dev_addr=dev_addr, today=day)
         return
-    if today is not None:
-        os.environ["PREPKIT_TODAY"] = today  # read again by each rebuild
+    if day is not None:
+        # MkDocs loads the config again for each rebuild; the plugin reads the day from here.
+        os.environ["PREPKIT_TODAY"] = day.isoformat()
     load_kit_config(config_file)  # report a missing file or plugin before serving
     # Rebuilding only changed pages is the point here, so MkDocs' caution about it is noise.
     with mkdocs_logging(verbose=True, drop=lambda record: "'dirty' build" in record.getMessage()):

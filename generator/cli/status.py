@@ -10,11 +10,11 @@ import click
 from generator.cli.options import config_file_option
 from generator.cli.site import today_option
 from generator.clock import parse_today
-from generator.derive import Relations, Stage
-from generator.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
+from generator.derive.followups import FollowUp, Urgency, by_urgency, open_follow_ups, recipient_of
+from generator.derive.relations import Relations, Stage
 from generator.kit import Kit
 from generator.prepare import prepare
-from generator.settings import locate_kit
+from generator.read.settings import locate_kit
 from generator.text.markup import long_date, long_datetime
 
 HEADERS = ("Due", "Status", "What", "Who", "Interview")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive import Stage
+from generator.derive.relations import Stage
 from generator.model import Contact, Interview
 
 
@@ -16,7 +16,7 @@ class EmailKind:
     title: str
     when: str  # when it is sent, one sentence for the emails page
     has_subject: bool = True
-    follow_up: str | None = None  # the follow-up action (generator.followups) it carries out
+    follow_up: str | None = None  # the follow-up action (generator.derive.followups) it carries out
     to_referrer: bool = False  # written to the person who made the referral
 
     @property

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.content import display_path
 from generator.emails.catalog import EmailKind
 from generator.emails.context import EmailContext
 from generator.emails.render import Email, Outcome
 from generator.model import Rules
+from generator.read.content import display_path
 
 # A blank to fill in is written in square brackets: "[something you learned from them]".
 _BLANK = re.compile(r"\[[^\[\]\n]{1,120}\]")

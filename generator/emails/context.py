@@ -11,12 +11,12 @@ import dataclasses
 from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
-from generator.derive import duration_of
+from generator.derive.relations import duration_of
+from generator.derive.salutation import called, greeting_for, in_sentence, name_parts, tone_of
 from generator.emails.catalog import EmailKind
 from generator.kit import Kit
-from generator.locale_format import clock_time_in_zone, long_day
 from generator.model import Contact, Interview, Owner
-from generator.salutation import called, greeting_for, in_sentence, name_parts, tone_of
+from generator.text.locale_format import clock_time_in_zone, long_day
 
 __all__ = [
     "SIGN_OFFS",

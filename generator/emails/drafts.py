@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import get_args
 
-from generator.content import display_path
-from generator.derive import Relations
+from generator.derive.followups import FollowUp
+from generator.derive.relations import Relations
+from generator.derive.salutation import greeting_for, tone_of
 from generator.emails.catalog import EMAIL_KINDS, EmailKind, kinds_for_stage
 from generator.emails.checks import EmailProblem, problems_of, sample_problem, word_count
 from generator.emails.context import (
@@ -23,11 +24,10 @@ from generator.emails.render import (
     overrides_dir_of,
 )
 from generator.emails.samples import sample_context
-from generator.followups import FollowUp
 from generator.kit import Kit
 from generator.model import Contact, Interview
 from generator.model.types import Relationship
-from generator.salutation import greeting_for, tone_of
+from generator.read.content import display_path
 from generator.text import escape
 from generator.text.markup import Md
 

@@ -30,8 +30,8 @@ from generator.emails.sandbox import (
     budget,
     render_within,
 )
-from generator.safe_read import UnsafeFile, folder_inside
-from generator.validate import did_you_mean
+from generator.read.safe_read import UnsafeFile, folder_inside
+from generator.read.validate import did_you_mean
 
 OVERRIDES_FOLDER = ("site_overrides", "emails")
 TEMPLATE_SUFFIX = ".txt.j2"

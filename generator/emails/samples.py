@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from generator.derive.salutation import called, greeting_for, in_sentence, tone_of
 from generator.emails.context import (
     EmailContext,
     InterviewVars,
@@ -13,9 +14,8 @@ from generator.emails.context import (
     owner_vars,
 )
 from generator.kit import Kit
-from generator.locale_format import clock_time_in_zone, long_day
 from generator.model import Contact
-from generator.salutation import called, greeting_for, in_sentence, tone_of
+from generator.text.locale_format import clock_time_in_zone, long_day
 
 SAMPLE_REFERRER = Contact(name="Dr. Casey Park", title="Professor", relationship="professor",
                           organization="Your school")

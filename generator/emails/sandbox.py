@@ -31,7 +31,7 @@ from jinja2 import nodes
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator.safe_read import UnsafeFile, read_text_inside
+from generator.read.safe_read import UnsafeFile, read_text_inside
 
 MAX_TEMPLATE_BYTES = 100 * 1024
 MAX_RENDER_SECONDS = 2.0

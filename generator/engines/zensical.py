@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.check.warning_summary import warning_lines
 from generator.clock import source_date_epoch
+from generator.engines.project import Project, project_files
 from generator.errors import PrepkitError
-from generator.export import Project, project_files
 from generator.output import OwnedFolder, kit_lock, publish_folder
 from generator.packets import write_site_packets
-from generator.settings import KitLocation, locate_kit, read_mkdocs_config
-from generator.site import PreparedSite, prepare_site
-from generator.warning_summary import warning_lines
+from generator.read.settings import KitLocation, locate_kit, read_mkdocs_config
+from generator.render.site import PreparedSite, prepare_site
 
 PROJECT_SITE = "site"  # where Zensical writes, inside the project folder
 

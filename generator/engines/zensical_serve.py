@@ -18,14 +18,14 @@ from typing import Any
 
 import click
 
+from generator.check.warning_summary import warning_lines
 from generator.engines.zensical import project_folder, write_project, zensical_env
 from generator.errors import ContentError
 from generator.output import OwnedFolder, kit_lock
+from generator.read.settings import KitLocation, locate_kit, read_mkdocs_config
 from generator.render.banner import with_error_banner
 from generator.render.pages import Page
-from generator.settings import KitLocation, locate_kit, read_mkdocs_config
-from generator.site import prepare_site
-from generator.warning_summary import warning_lines
+from generator.render.site import prepare_site
 
 SETTLE_SECONDS = 0.1  # editors save in several steps: wait for the last one
 

@@ -9,7 +9,7 @@ from pydantic import PrivateAttr
 from generator.model.types import StrictModel
 
 if TYPE_CHECKING:
-    from generator.yaml_source import YamlDocument
+    from generator.read.yaml_source import YamlDocument
 
 
 class Entity(StrictModel):

@@ -58,7 +58,7 @@ class Holidays(StrictModel):
     @classmethod
     def _known_country(cls, value: str | None) -> str | None:
         if value is not None:
-            from generator.business_days import check_country
+            from generator.model.holidays import check_country
 
             check_country(value)
         return value

@@ -11,9 +11,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from generator.output.owned import WriteStats, write_if_changed
-from generator.render.pages import Page
+
+
+class Page(Protocol):
+    """What a page is to the writer: where it goes and its text."""
+
+    @property
+    def uri(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def write_pages(pages: Iterable[Page], cache_dir: Path) -> WriteStats:

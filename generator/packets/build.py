@@ -14,14 +14,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from generator.derive import Relations
+from generator.derive.relations import Relations
 from generator.errors import PrepkitError
 from generator.kit import Kit
 from generator.output import UnsafeOutput
 from generator.output.owned import write_atomically
 from generator.packets import pdf
 from generator.packets.render import PacketOptions, PacketRenderer, upcoming_interviews
-from generator.validate import did_you_mean
+from generator.read.validate import did_you_mean
 
 BOOKLET_NAME = "booklet.pdf"
 

@@ -1,7 +1,7 @@
 """The packet's before, during and after checklists: the prep page's items, on paper.
 
 Items already done are ticked, like the boxes on the web page; dated follow-ups (nudge,
-confirm, thank-you and the rest, from generator.followups) carry their due date.
+confirm, thank-you and the rest, from generator.derive.followups) carry their due date.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.derive import InterviewFacts, Stage
-from generator.followups import FollowUp
+from generator.derive.followups import FollowUp
+from generator.derive.relations import InterviewFacts, Stage
 from generator.model import Interview
 
 

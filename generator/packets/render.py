@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from generator.derive import Relations, Stage
+from generator.derive.relations import Relations, Stage
 from generator.kit import Kit
 from generator.packets.checklists import Checklist
 from generator.packets.thank_you import ThankYouDrafts

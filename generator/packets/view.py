@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from generator.derive import InterviewFacts, Relations, Stage
-from generator.followups import FollowUp, follow_ups_for
+from generator.derive.followups import FollowUp, follow_ups_for
+from generator.derive.relations import InterviewFacts, Relations, Stage
 from generator.kit import Kit
 from generator.model import CareerField, Contact, Interview
 from generator.packets.checklists import Checklist, checklists_for

@@ -8,7 +8,6 @@ from typing import Any
 
 import jinja2
 
-from generator import locale_format
 from generator.render.labels import (
     CHANNEL_LABELS,
     KIND_LABELS,
@@ -16,7 +15,7 @@ from generator.render.labels import (
     RELATIONSHIP_LABELS,
     label,
 )
-from generator.text import escape
+from generator.text import escape, locale_format
 from generator.text.markup import Md
 
 # Md reaches the page renderer through this module.

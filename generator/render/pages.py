@@ -8,23 +8,23 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from generator.agenda import agenda_warnings, plan_agenda
 from generator.audience import Audience
-from generator.checklists import checklists_for
-from generator.derive import STAGE_ORDER, Relations, Stage
+from generator.derive.agenda import agenda_warnings, plan_agenda
+from generator.derive.checklists import checklists_for
+from generator.derive.employers import conversation_order, ranked_targets
+from generator.derive.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
+from generator.derive.insights import all_points, by_field_and_topic, heard_before
+from generator.derive.keep_in_touch import losing_touch
+from generator.derive.outreach_stats import pipeline_stats
+from generator.derive.referrals import updates_owed
+from generator.derive.relations import STAGE_ORDER, Relations, Stage
+from generator.derive.response_types import ResponseType, response_types
 from generator.emails import EmailDrafts
-from generator.employers import conversation_order, ranked_targets
-from generator.followups import FollowUp, Urgency, follow_ups_for, open_follow_ups
-from generator.insights import all_points, by_field_and_topic, heard_before
-from generator.keep_in_touch import losing_touch
 from generator.kit import Kit
 from generator.model import Interview
-from generator.outreach_stats import pipeline_stats
-from generator.referrals import updates_owed
 from generator.render.chart import bar_chart
 from generator.render.guide_page import guide_page
 from generator.render.markdown import Md, environment
-from generator.response_types import ResponseType, response_types
 
 # Built-in guide pages in reading order: (slug, title). A user's content/guide/<slug>.md
 # replaces the page of the same slug.

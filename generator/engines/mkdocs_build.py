@@ -15,10 +15,10 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from generator.clock import parse_today, source_date_epoch
+from generator.clock import source_date_epoch
+from generator.engines.mkdocs_plugin import PrepkitPlugin
 from generator.errors import PrepkitError
 from generator.output import Fence, claim_cache, kit_lock, publish_folder
-from generator.plugin import PrepkitPlugin
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # keep the output about the user's kit
 
@@ -65,7 +65,7 @@ def load_kit_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
     return config
 
 
-def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
+def build_site(config_file: Path, *, site_dir: Path | None, today: date | None,
                strict: bool = False, public: bool = False, packets: bool = False,
                verbose: bool = False) -> MkDocsConfig:
     """`mkdocs build` for the kit, with prepkit's options applied; raise PrepkitError.
@@ -92,7 +92,7 @@ def build_site(config_file: Path, *, site_dir: Path | None, today: str | None,
     return config
 
 
-def _build_into(config_file: Path, staging: Path, *, today: str | None, strict: bool,
+def _build_into(config_file: Path, staging: Path, *, today: date | None, strict: bool,
                 public: bool, packets: bool, verbose: bool) -> MkDocsConfig:
     plugin: PrepkitPlugin | None = None
 
@@ -100,11 +100,10 @@ def _build_into(config_file: Path, staging: Path, *, today: str | None, strict: 
         failure = plugin.failure if plugin is not None else None
         return failure is not None and record.getMessage() == failure.format_message()
 
-    with mkdocs_logging(verbose, drop=reported_by_us), _build_date(parse_today(today)):
+    with mkdocs_logging(verbose, drop=reported_by_us), _build_date(today):
         config = load_kit_config(config_file, strict=strict, site_dir=str(staging))
         plugin = cast(PrepkitPlugin, config.plugins["prepkit"])
-        if today is not None:
-            plugin.config.today = today
+        plugin.today = today  # parsed once, by the command; None: the plugin's own setting
         if public:
             plugin.config.public = True
         if packets:

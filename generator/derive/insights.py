@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.derive import Relations
+from generator.derive.relations import Relations
 from generator.kit import Kit
 from generator.model import Interview
 

@@ -18,12 +18,12 @@ from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
 
+from generator.authoring.schema import schema_file_name
 from generator.model import CareerField, Contact, Employer, Entity, Interview, QuestionSet
 from generator.model.questions import Question
 from generator.model.types import InterviewKind, Medium, Relationship, StatusOverride
-from generator.schema import schema_file_name
-from generator.validate import Validated, validate_document
-from generator.yaml_source import YamlDocument
+from generator.read.validate import Validated, validate_document
+from generator.read.yaml_source import YamlDocument
 
 EntityT = TypeVar("EntityT", bound=Entity)
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import yaml
 
-from generator.calendar import calendar_bytes
 from generator.output import OwnedFolder, WriteStats, kit_lock
-from generator.overrides import check_overrides
+from generator.read.overrides import check_overrides
+from generator.read.settings import KitLocation, plugin_entries, read_mkdocs_config
+from generator.render.calendar import calendar_bytes
 from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
-from generator.settings import KitLocation, plugin_entries, read_mkdocs_config
-from generator.site import PreparedSite, prepare_site, render_site_pages, site_nav
+from generator.render.site import PreparedSite, prepare_site, render_site_pages, site_nav
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
 NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in

@@ -13,8 +13,8 @@ import os
 import stat
 from pathlib import Path
 
-from generator.content import display_path
 from generator.errors import START, ContentError, Diagnostic
+from generator.read.content import display_path
 
 
 def unsafe_entries(folder: Path, kit_root: Path) -> list[Diagnostic]:

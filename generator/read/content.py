@@ -23,9 +23,9 @@ from generator.model import (
     QuestionSet,
 )
 from generator.model.types import MAX_ID_LENGTH, is_slug
-from generator.safe_read import UnsafeFile, folder_inside, read_text_inside, real_inside
-from generator.validate import did_you_mean, validate_document
-from generator.yaml_source import MAX_FILE_BYTES, YamlError, read_yaml_file
+from generator.read.safe_read import UnsafeFile, folder_inside, read_text_inside, real_inside
+from generator.read.validate import did_you_mean, validate_document
+from generator.read.yaml_source import MAX_FILE_BYTES, YamlError, read_yaml_file
 
 # Folder name -> the model of each file in it, in the order they are read.
 ENTITY_FOLDERS: dict[str, type[Entity]] = {

@@ -1,4 +1,4 @@
-"""The MkDocs plugin `prepkit`: thin hooks around generator.site.
+"""The MkDocs plugin `prepkit`: thin hooks around generator.render.site.
 
 on_config loads and checks the kit and has its pages rendered into a cache folder (only
 changed files are rewritten): in a full build a forked process writes them in page order while
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import suppress
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
@@ -31,7 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import clean_directory
 
 from generator.audience import Audience
-from generator.calendar import calendar_bytes
+from generator.check.warning_summary import warning_lines
 from generator.clock import parse_today
 from generator.engines.search_index import WholeSearchIndex
 from generator.errors import ContentError, PrepkitError
@@ -39,13 +40,14 @@ from generator.forking import ForkedCall
 from generator.output import Fence, OwnedFolder, claim_cache, lock
 from generator.output.fence import read_marker
 from generator.output.mirror import write_changed
-from generator.overrides import check_overrides
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
+from generator.read.overrides import check_overrides
 from generator.render.banner import with_error_banner
+from generator.render.calendar import calendar_bytes
 from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
-from generator.site import (
+from generator.render.site import (
     GeneratedSite,
     PreparedSite,
     SiteWriting,
@@ -53,7 +55,6 @@ from generator.site import (
     site_nav,
     write_site,
 )
-from generator.warning_summary import warning_lines
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
 
@@ -72,6 +73,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.dirty = False
+        self.today: date | None = None  # given by `prepkit build`, else the `today` setting
         self.prepared: PreparedSite | None = None  # the last good kit, kept while serving
         self.pages: list[tuple[str, bool]] = []  # its pages: (uri, in the sidebar)
         self.writing: SiteWriting | None = None  # its pages, while a forked process writes
@@ -106,7 +108,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             # `mkdocs gh-deploy` publishes to the web, so it always builds the public site.
             public = self.config.public or self.command == "gh-deploy"
             prepared = prepare_site(self.content_dir(config), public=public,
-                                    today=parse_today(self.config.today),
+                                    today=self.today or parse_today(self.config.today),
                                     packets=self.config.packets)
             self.prepare_site_dir(config, fence, prepared.audience)
             if config.theme.custom_dir:

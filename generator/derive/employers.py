@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.derive import Relations, Stage
+from generator.derive.relations import Relations, Stage
 from generator.errors import Diagnostic, Severity
 from generator.kit import Kit
 from generator.model import Contact, Employer, Interview

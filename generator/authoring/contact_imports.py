@@ -21,11 +21,11 @@ from typing import Any
 import yaml
 from anyascii import anyascii
 
-from generator.employers import same_name
+from generator.authoring.schema import schema_file_name
+from generator.derive.employers import same_name
 from generator.model import Contact, Employer
-from generator.schema import schema_file_name
-from generator.validate import validate_document
-from generator.yaml_source import YamlDocument
+from generator.read.validate import validate_document
+from generator.read.yaml_source import YamlDocument
 
 LINKEDIN_HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position",
                    "Connected On")

@@ -6,11 +6,11 @@ import enum
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.derive import Relations, Stage
-from generator.keep_in_touch import keep_in_touch_for
+from generator.derive.keep_in_touch import keep_in_touch_for
+from generator.derive.outreach_rule import outreach_steps
+from generator.derive.relations import Relations, Stage
 from generator.kit import Kit
 from generator.model import Interview
-from generator.outreach_rule import outreach_steps
 
 CLOSE_THE_LOOP_AFTER = timedelta(days=7)
 DUE_SOON = timedelta(days=7)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive import AgendaItem, agenda_of, duration_of
+from generator.derive.relations import AgendaItem, agenda_of, duration_of
 from generator.kit import Kit
 from generator.model import Interview
 

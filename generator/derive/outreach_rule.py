@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.business_days import BusinessCalendar
+from generator.derive.business_days import BusinessCalendar
 from generator.kit import Kit
 from generator.model import Interview
 

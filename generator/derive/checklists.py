@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from generator.derive import Stage
-from generator.followups import FollowUp
+from generator.derive.followups import FollowUp
+from generator.derive.relations import Stage
 from generator.model import Interview
 
 HELD = frozenset({Stage.HELD, Stage.THANKED, Stage.CLOSED})

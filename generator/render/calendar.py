@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from generator.derive import Relations, Stage, duration_of
+from generator.derive.followups import FollowUp, open_follow_ups
+from generator.derive.relations import Relations, Stage, duration_of
 from generator.emails.catalog import kinds_for_stage
-from generator.followups import FollowUp, open_follow_ups
 from generator.kit import Kit
 from generator.model import Interview
 

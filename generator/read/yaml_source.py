@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import yaml
 
 from generator.errors import START, Diagnostic, Position
-from generator.safe_read import UnsafeFile, read_inside
+from generator.read.safe_read import UnsafeFile, read_inside
 
 MAX_FILE_BYTES = 1024 * 1024
 # A real kit file holds a few hundred values; a budget this size only stops alias bombs.
@@ -126,7 +126,7 @@ def read_yaml_file(path: Path, display: str | None = None, *,
 
     The file must really be a regular file inside `root` (by default its own folder): a
     symlink leading elsewhere, a FIFO or a device is refused unread, and at most
-    MAX_FILE_BYTES + 1 bytes are ever read (see `generator.safe_read`).
+    MAX_FILE_BYTES + 1 bytes are ever read (see `generator.read.safe_read`).
     """
     shown = display or str(path)
     try:

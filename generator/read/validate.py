@@ -13,7 +13,7 @@ from pydantic_core import ErrorDetails
 
 from generator.errors import Diagnostic
 from generator.model.types import LIMIT_NAMES, quoted
-from generator.yaml_source import KeyPath, YamlDocument, format_key_path
+from generator.read.yaml_source import KeyPath, YamlDocument, format_key_path
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

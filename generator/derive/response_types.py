@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from generator.business_days import BusinessCalendar
+from generator.derive.business_days import BusinessCalendar
 from generator.kit import Kit
 from generator.model import Interview
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from generator.agenda import agenda_warnings, plan_agenda
-from generator.content import display_path
-from generator.emails import EmailDrafts
-from generator.employers import employer_warnings
-from generator.errors import Diagnostic, Position, Severity
+from generator.derive.agenda import agenda_warnings, plan_agenda
+from generator.derive.employers import employer_warnings
+from generator.errors import Diagnostic, Severity
 from generator.kit import Kit
 from generator.model import Entity
 
@@ -39,19 +37,6 @@ def lint(kit: Kit) -> list[Diagnostic]:
                                   "this field yet; list it in a contact's 'fields'",
                                   "empty-field"))
     return warnings + employer_warnings(kit)
-
-
-def email_warnings(drafts: EmailDrafts) -> list[Diagnostic]:
-    """The emails each interview's stage calls for, checked: blanks, length, templates.
-
-    Takes the drafts a build renders its pages from, so each email is rendered once."""
-    warnings = [Diagnostic(display_path(issue.path), Position(issue.line, 1), issue.message,
-                           severity=Severity.WARNING, code=issue.code)
-                for issue in drafts.template_issues()]
-    for interview in drafts.kit.interviews.values():
-        warnings += [_warn(interview, problem.loc, problem.message, problem.code)
-                     for problem in drafts.problems_for(interview)]
-    return warnings
 
 
 def _warn(entity: Entity, loc: tuple[str | int, ...], message: str, code: str) -> Diagnostic:

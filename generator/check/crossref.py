@@ -9,8 +9,8 @@ from typing import Any
 from generator.errors import START, Diagnostic
 from generator.kit import Kit
 from generator.model import Entity, Interview
-from generator.validate import did_you_mean
-from generator.yaml_source import KeyPath
+from generator.read.validate import did_you_mean
+from generator.read.yaml_source import KeyPath
 
 
 @dataclass

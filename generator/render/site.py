@@ -9,13 +9,13 @@ from itertools import zip_longest
 from pathlib import Path
 
 from generator.audience import Audience
-from generator.derive import Relations, relate
+from generator.derive.relations import Relations, relate
 from generator.emails import EmailDrafts
 from generator.emails.checks import EmailProblem
+from generator.emails.warnings import email_warnings
 from generator.errors import Diagnostic
 from generator.forking import ForkedCall, ForkedSteps
 from generator.kit import Kit
-from generator.lint import email_warnings
 from generator.output import WriteStats
 from generator.output.mirror import remove_others, write_changed
 from generator.prepare import PreparedKit, prepare

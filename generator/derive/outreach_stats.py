@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.derive import STAGE_ORDER, Relations, Stage
+from generator.derive.relations import STAGE_ORDER, Relations, Stage
 from generator.kit import Kit
 
 WEEKS_SHOWN = 12

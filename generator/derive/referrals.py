@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.derive import Relations, Stage
+from generator.derive.relations import Relations, Stage
 from generator.kit import Kit
 from generator.model import Contact, Interview
 
