@@ -199,11 +199,11 @@ def main() -> None:
         for _ in range(args.pairs))
     rows.append(("`prepkit check`", f"{check:.2f} s", "target 3 s"))
 
-    from generator.render.site import prepare_site, render_site_pages
+    from generator.render.site import prepare_site, render_site
 
     def generate() -> float:
         start = time.perf_counter()
-        render_site_pages(prepare_site(kit / "content", today=date.fromisoformat(TODAY)))
+        render_site(prepare_site(kit / "content", today=date.fromisoformat(TODAY)))
         return time.perf_counter() - start
 
     rows.append(("generation (load, check, derive, render in memory)",

@@ -110,3 +110,19 @@ def test_the_zensical_engine_goes_through_the_same_guard(tmp_path: Path, target:
     assert result.exit_code == 2, result.output
     assert "refusing" in result.output
     assert (kit / "content" / "kit.yml").is_file()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_each_engine_reports_the_emails_warnings_as_check_does(tmp_path: Path,
+                                                                engine: str) -> None:
+    kit = copy_example_kit(tmp_path / "kit")
+    kit_yml = kit / "content" / "kit.yml"
+    text = kit_yml.read_text(encoding="utf-8")
+    assert "outreach_word_limit: 75" in text
+    kit_yml.write_text(text.replace("outreach_word_limit: 75", "outreach_word_limit: 10"),
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "-f", str(kit / "mkdocs.yml"), "--engine",
+                                      engine, "--today", TODAY, "--strict"])
+    assert result.exit_code != 0, result.output
+    assert "keep it to 10 (rules.outreach_word_limit)" in result.output, result.output
+    assert not (kit / "site").exists()

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.errors import Diagnostic
+from generator.forking import ForkedCall
 from generator.output import OwnedFolder, WriteStats, kit_lock
 from generator.read.overrides import check_overrides
 from generator.read.settings import KitLocation, plugin_entries, read_mkdocs_config
 from generator.render.calendar import calendar_bytes
 from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
-from generator.render.site import PreparedSite, prepare_site, render_site_pages, site_nav
+from generator.render.site import PreparedSite, prepare_site, render_site, site_nav
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
 NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in
@@ -31,7 +34,7 @@ def export_kit(location: KitLocation, out_dir: Path, *, today: date | None,
     folder = OwnedFolder.claim(out_dir, fence=location.fence, kind="export",
                                what="the export", audience=prepared.audience)
     with kit_lock(location.cache_dir):
-        project = project_files(prepared, location)
+        project = project_files(prepared, location, share=True)
         stats = folder.mirror(project.files)
     return project.pages, stats
 
@@ -43,21 +46,31 @@ class Project:
 
     pages: list[Page]
     files: dict[str, bytes]  # path in the project folder -> content
+    warnings: list[Diagnostic]  # the kit's and its emails', as `prepkit check` gives them
 
 
 def project_files(prepared: PreparedSite, location: KitLocation, *,
                   site_dir: str | None = None,
-                  extra_docs: dict[str, bytes] | None = None) -> Project:
+                  extra_docs: dict[str, bytes] | None = None, share: bool = False) -> Project:
     """The project of `prepared` (checked theme folder included); `site_dir` goes into its
-    config, `extra_docs` (packets) into docs/."""
+    config, `extra_docs` (packets) into docs/. With `share`, forked processes do part of
+    the work (see `generator.forking`; a process running threads does it all itself)."""
     config = read_mkdocs_config(location.config_file)
     overrides = _custom_dir(config, location)
     if overrides is not None:
         check_overrides(overrides, location.root)
-    pages = render_site_pages(prepared)
     site_url = config.get("site_url")
-    calendar = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
-                              site_url=site_url if isinstance(site_url, str) else None)
+    # With `share`, another core makes the calendar and half the pages meanwhile.
+    calendar_call = ForkedCall(partial(
+        calendar_bytes, prepared.kit, prepared.relations, today=prepared.today,
+        site_url=site_url if isinstance(site_url, str) else None), fork=share)
+    try:
+        rendered = render_site(prepared, share=share)
+    except BaseException:
+        calendar_call.cancel()
+        raise
+    pages = rendered.pages
+    calendar = calendar_call.result()
     plain = _plain_config(config, has_overrides=overrides is not None)
     plain["nav"] = site_nav(prepared.kit)
     if site_dir is not None:
@@ -69,7 +82,7 @@ def project_files(prepared: PreparedSite, location: KitLocation, *,
     files |= {f"docs/{name}": data for name, data in (extra_docs or {}).items()}
     if overrides is not None:
         files |= _theme_files(overrides)
-    return Project(pages, files)
+    return Project(pages, files, rendered.warnings)
 
 
 def _custom_dir(config: dict[str, Any], location: KitLocation) -> Path | None:

@@ -43,7 +43,7 @@ def project_folder(location: KitLocation, prepared: PreparedSite) -> OwnedFolder
 
 
 def write_project(location: KitLocation, prepared: PreparedSite,
-                  folder: OwnedFolder) -> Project:
+                  folder: OwnedFolder, *, share: bool = False) -> Project:
     """Write (only what changed of) the project into `folder`; its config is mkdocs.yml."""
     packets: dict[str, bytes] = {}
     if prepared.packets:
@@ -52,7 +52,8 @@ def write_project(location: KitLocation, prepared: PreparedSite,
                                      today=prepared.today, public=prepared.public)
         packets = {f"packets/{interview_id}.pdf": path.read_bytes()
                    for interview_id, path in printed.items()}
-    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets)
+    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
+                            share=share)
     folder.mirror(project.files)
     return project
 
@@ -66,13 +67,12 @@ def build_with_zensical(config_file: Path, *, site_dir: Path | None, today: date
     target = site_dir if site_dir is not None else \
         location.root / (configured if isinstance(configured, str) else "site")
     prepared = prepare_site(location.content_dir, today=today, public=public, packets=packets)
-    warnings = warning_lines(prepared.warnings)
-    if strict and warnings:
-        raise PrepkitError("\n".join([*warnings, "warnings found and --strict was given; "
-                                      "nothing was built"]))
     with kit_lock(location.cache_dir):
         folder = project_folder(location, prepared)
-        write_project(location, prepared, folder)
+        warnings = warning_lines(write_project(location, prepared, folder, share=True).warnings)
+        if strict and warnings:
+            raise PrepkitError("\n".join([*warnings, "warnings found and --strict was given; "
+                                          "nothing was built"]))
         config = folder.path / "mkdocs.yml"
 
         def fill(staging: Path) -> None:

@@ -26,7 +26,6 @@ from generator.render.pages import (
     PageJob,
     RenderOptions,
     page_jobs,
-    render_pages,
 )
 
 NavEntry = dict[str, "str | list[NavEntry]"]
@@ -163,11 +162,38 @@ class _PageWriter:
         return self.pages, self.stats, self.emails.checked_so_far()
 
 
-def render_site_pages(prepared: PreparedSite) -> list[Page]:
-    """Every page of the site, rendered in memory (for an export)."""
-    return render_pages(prepared.kit, prepared.relations, _drafts(prepared),
-                        RenderOptions(today=prepared.today, audience=prepared.audience,
+@dataclass(frozen=True)
+class RenderedSite:
+    """Every page of the site in memory, and every warning: the kit's and its emails'."""
+
+    pages: list[Page]
+    warnings: list[Diagnostic]
+
+
+def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
+    """Every page of the site, rendered in memory (for an export or a Zensical project).
+
+    With `share`, a forked process renders every other page meanwhile, as `write_site` does.
+    """
+    emails = _drafts(prepared)
+    jobs = page_jobs(prepared.kit, prepared.relations, emails,
+                     RenderOptions(today=prepared.today, audience=prepared.audience,
                                    packets=prepared.packets))
+    helper = ForkedCall(partial(_render_and_check, jobs[1::2], emails), fork=share)
+    try:
+        ours = [render() for render in jobs[0::2]]
+    except BaseException:
+        helper.cancel()
+        raise
+    theirs, their_checks = helper.result()
+    emails.adopt(their_checks)
+    pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
+    return RenderedSite(pages, _warnings(prepared, emails))
+
+
+def _render_and_check(jobs: list[PageJob], emails: EmailDrafts,
+                      ) -> tuple[list[Page], dict[str, list[EmailProblem]]]:
+    return [render() for render in jobs], emails.checked_so_far()
 
 
 def _drafts(prepared: PreparedSite) -> EmailDrafts:
@@ -179,13 +205,16 @@ def _drafts(prepared: PreparedSite) -> EmailDrafts:
 def _generated(prepared: PreparedSite, emails: EmailDrafts, pages: list[Page],
                stats: WriteStats, out_dir: Path) -> GeneratedSite:
     stats += remove_others(out_dir, {page.uri for page in pages})
-    # The same warnings as `prepkit check`, from the same drafts: the page drafts are
-    # checked against the whole kit already, unless the audience's view left people out.
+    return GeneratedSite(prepared.kit, prepared.relations, prepared.today, pages,
+                         prepared.public, prepared.packets, _warnings(prepared, emails), stats)
+
+
+def _warnings(prepared: PreparedSite, emails: EmailDrafts) -> list[Diagnostic]:
+    """The same warnings as `prepkit check`, from the same drafts: the page drafts are
+    checked against the whole kit already, unless the audience's view left people out."""
     checked = emails if prepared.kit.interviews.keys() == prepared.full_kit.interviews.keys() \
         else EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
-    return GeneratedSite(prepared.kit, prepared.relations, prepared.today, pages,
-                         prepared.public, prepared.packets,
-                         prepared.warnings + email_warnings(checked), stats)
+    return prepared.warnings + email_warnings(checked)
 
 
 def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,
