@@ -51,12 +51,6 @@ class Target:
     in_batch: bool
     contacts: list[tuple[Contact, Stage | None]]  # each linked contact and their latest stage
 
-    @property
-    def lamp(self) -> str:
-        """'Y 3 2' style: advocacy, motivation, postings."""
-        return (f"{'Y' if self.advocacy else 'N'} {self.employer.motivation} "
-                f"{self.employer.postings}")
-
 
 def latest_stage(kit: Kit, relations: Relations, contact_id: str) -> Stage | None:
     conversations = kit.interviews_with(contact_id)

@@ -26,12 +26,6 @@ class Page(Protocol):
     def text(self) -> str: ...
 
 
-def write_pages(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
-    """Mirror `pages` into `cache_dir`: write changed files, delete files no page has."""
-    pages = list(pages)
-    return write_changed(pages, cache_dir) + remove_others(cache_dir, {p.uri for p in pages})
-
-
 def write_changed(pages: Iterable[Page], cache_dir: Path) -> WriteStats:
     """Write each page whose file is missing or holds other text; leave the rest alone."""
     written = unchanged = 0

@@ -242,14 +242,6 @@ def _has_entries(folder: Path) -> bool:
         return any(entry.name != LOCK_NAME for entry in entries)
 
 
-def _relative_files(folder: Path) -> list[str]:
-    found = []
-    for here, _, names in os.walk(folder):
-        prefix = Path(here).relative_to(folder)
-        found += [(prefix / name).as_posix() for name in names if name != MARKER]
-    return found
-
-
 def _remove_empty_parents(folder: Path, top: Path) -> None:
     while folder != top and folder.is_relative_to(top) and not any(folder.iterdir()):
         folder.rmdir()

@@ -67,12 +67,6 @@ class _Links:
         return Md(f"{self.root}{folder}/{item_id}.md")
 
 
-def render_pages(kit: Kit, relations: Relations, emails: EmailDrafts,
-                 options: RenderOptions) -> list[Page]:
-    """Every page of the site, in a stable order; `emails` drafts the prep pages' emails."""
-    return [render() for render in page_jobs(kit, relations, emails, options)]
-
-
 @dataclass(frozen=True)
 class PageJob:
     """One page, known by its address before its text is rendered (by calling the job)."""
