@@ -20,7 +20,9 @@ from a clean state every run, reporting the median of the per-pair ratios A / B:
   serve      for each engine, `prepkit serve`: seconds to the first page, then seconds from
              saving a contact's new name to the page showing it (median of --pairs edits),
              and whether the served search index holds every page's entries afterwards
-             (targets: first page 8 s; edit 1.5 s with Zensical, 3 s with MkDocs).
+             (targets: first page 8 s; edit 1.5 s with Zensical, 3 s with MkDocs); then
+             the engine's own `mkdocs serve` / `zensical serve` of the export, cold, for
+             the same page and a comparable edit: what the engine alone gives.
 
 Figures go to stdout as a Markdown table. Unix only (os.wait4, resource).
 """
@@ -107,28 +109,60 @@ def wait_for(check: Callable[[], bool], limit: float = 120.0) -> float:
 
 
 def serve_figures(kit: Path, engine: str, edits: int) -> tuple[float, float, str]:
-    prepkit = [sys.executable, "-m", "generator"]
+    """`prepkit serve`: first page, median edit-to-visible, and how many pages the served
+    search index holds after the edits."""
     shutil.rmtree(kit / ".prepkit-cache", ignore_errors=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
     contact = sorted((kit / "content" / "contacts").glob("*.yml"))[0]
     original = contact.read_text(encoding="utf-8")
     name = next(line for line in original.splitlines() if line.startswith("name: "))
-    start = time.perf_counter()
-    server = subprocess.Popen([*prepkit, "serve", "-f", str(kit / "mkdocs.yml"), "--engine",
-                               engine, "--today", TODAY, "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=kit, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    page = f"{base}contacts/{contact.stem}/"
+
+    def edit(number: int) -> str:
+        contact.write_text(original.replace(name, f"name: Renamed Person {number}"),
+                           encoding="utf-8")
+        return f"Renamed Person {number}"
+
     try:
-        wait_for(lambda: fetch(page) is not None)
+        return _serve([sys.executable, "-m", "generator", "serve", "-f",
+                       str(kit / "mkdocs.yml"), "--engine", engine, "--today", TODAY],
+                      kit, engine, f"contacts/{contact.stem}/", edit, edits)
+    finally:
+        contact.write_text(original, encoding="utf-8")
+
+
+def plain_serve_figures(export: Path, engine: str, edits: int) -> tuple[float, float, str]:
+    """The engine's own `serve` of the exported pages, cold (no site, no cache): what the
+    engine itself gives, for the same page and a comparable edit (a line added)."""
+    shutil.rmtree(export / ".cache", ignore_errors=True)
+    shutil.rmtree(export / "site", ignore_errors=True)
+    page = sorted((export / "docs" / "contacts").glob("*.md"))[1]
+    original = page.read_text(encoding="utf-8")
+
+    def edit(number: int) -> str:
+        page.write_text(original + f"\nEdited line {number}\n", encoding="utf-8")
+        return f"Edited line {number}"
+
+    try:
+        return _serve([sys.executable, "-m", engine, "serve", "-f", str(export / "mkdocs.yml")],
+                      export, engine, f"contacts/{page.stem}/", edit, edits)
+    finally:
+        page.write_text(original, encoding="utf-8")
+
+
+def _serve(command: list[str], cwd: Path, engine: str, page: str,
+           edit: Callable[[int], str], edits: int) -> tuple[float, float, str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    start = time.perf_counter()
+    server = subprocess.Popen([*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=cwd, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: fetch(base + page) is not None)
         first = time.perf_counter() - start
         seen = []
         for number in range(edits):
-            new = f"name: Renamed Person {number}"
-            contact.write_text(original.replace(name, new), encoding="utf-8")
-            seen.append(wait_for(lambda new=new: new[6:] in (fetch(page) or "")))
             time.sleep(1.5)  # let the engine settle before the next edit
+            text = edit(number)
+            seen.append(wait_for(lambda text=text: text in (fetch(base + page) or "")))
         index = "search.json" if engine == "zensical" else "search/search_index.json"
         time.sleep(2)
         served = json.loads(fetch(base + index) or "{}")
@@ -138,7 +172,6 @@ def serve_figures(kit: Path, engine: str, edits: int) -> tuple[float, float, str
     finally:
         server.terminate()
         server.wait(timeout=20)
-        contact.write_text(original, encoding="utf-8")
     return first, statistics.median(seen), whole
 
 
@@ -216,6 +249,10 @@ def main() -> None:
             rows.append((f"`prepkit serve --engine {engine}`",
                          f"first page {first:.1f} s; edit visible {edit:.2f} s; {whole}",
                          f"targets 8 s / {target} s"))
+            first, edit, whole = plain_serve_figures(export, engine, args.pairs)
+            rows.append((f"plain `{engine} serve` of the export (the engine alone)",
+                         f"first page {first:.1f} s; edit visible {edit:.2f} s; {whole}",
+                         "for comparison"))
     print(f"N = {args.size} interviews, {pages} pages; {os.cpu_count()} cores; "
           f"Python {sys.version.split()[0]}; {args.pairs} alternating pairs, medians")
     print()
