@@ -12,9 +12,8 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import suppress
-from typing import BinaryIO, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -188,86 +187,3 @@ class ForkedSteps(Generic[T]):
         if self._child is not None:
             self._child.cancel()
             self._child = None
-
-
-_END = (1 << 64) - 1  # a frame header that says no more texts follow
-
-
-class ForkedMap:
-    """`function` applied to each text sent, in a child process started now, while the
-    caller goes on; `results()` gives the answers in the order sent.
-
-    Sending costs the caller a copy into a pipe, so the work itself runs on another core
-    (a thread would hand Python's lock back and forth for every text). Without a child, or
-    when the child died, the function runs here when the results are asked for; a failure
-    of the function in the child is raised here.
-    """
-
-    def __init__(self, function: Callable[[str], str], *, fork: bool = True) -> None:
-        self._function = function
-        self._texts: list[str] = []
-        self._child: ForkedCall[list[str]] | None = None
-        self._to_child: BinaryIO | None = None
-        if fork and can_fork():
-            self._start()
-
-    @property
-    def forked(self) -> bool:
-        return self._child is not None
-
-    def _start(self) -> None:
-        def answer_each(texts_fd: int) -> list[str]:
-            with os.fdopen(texts_fd, "rb") as source:
-                return [self._function(text) for text in _frames(source)]
-
-        self._child, texts_fd = _fork_with_pipe(answer_each, child_writes=False)
-        self._to_child = os.fdopen(texts_fd, "wb")
-
-    def send(self, text: str) -> None:
-        self._texts.append(text)
-        if self._to_child is None:
-            return
-        data = text.encode("utf-8", "surrogatepass")
-        try:
-            self._to_child.write(len(data).to_bytes(8, "big") + data)
-            self._to_child.flush()
-        except BrokenPipeError:  # the child is gone: everything is done here
-            self._stop_child()
-
-    def results(self) -> list[str]:
-        """The answer to every text sent so far, in order; the map is then empty again."""
-        texts, self._texts = self._texts, []
-        answers: tuple[list[str]] | None = None
-        if self._child is not None and self._to_child is not None:
-            child, self._child = self._child, None
-            with suppress(OSError):  # a child that died has no pipe left to write to
-                self._to_child.write(_END.to_bytes(8, "big"))
-                self._to_child.close()
-            self._to_child = None
-            answers = child.answer_from_child()
-        if answers is not None and len(answers[0]) == len(texts):
-            return answers[0]
-        return [self._function(text) for text in texts]
-
-    def cancel(self) -> None:
-        """Stop the child now and forget the texts sent."""
-        self._stop_child()
-        self._texts = []
-
-    def _stop_child(self) -> None:
-        if self._child is not None:
-            self._child.cancel()
-            self._child = None
-        if self._to_child is not None:
-            with suppress(OSError):
-                self._to_child.close()
-            self._to_child = None
-
-
-def _frames(source: BinaryIO) -> Iterator[str]:
-    """The texts sent, up to the end frame (or the caller's end)."""
-    while len(header := source.read(8)) == 8:
-        size = int.from_bytes(header, "big")
-        if size == _END:
-            return
-        yield source.read(size).decode("utf-8", "surrogatepass")

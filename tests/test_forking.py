@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import PrepkitError
-from generator.forking import ForkedCall, ForkedMap, ForkedSteps, can_fork
+from generator.forking import ForkedCall, ForkedSteps, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and one thread")
 
@@ -157,66 +157,3 @@ def test_cancel_stops_and_reaps_a_busy_child(tmp_path: Path) -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     assert len(list(tmp_path.iterdir())) < 1000
-
-
-def _tagged(text: str) -> str:
-    return f"{os.getpid()}:{text.upper()}"
-
-
-def test_a_map_answers_every_text_in_order_from_the_child() -> None:
-    texts = [f"page {n} " + "é✓" * n for n in range(300)] + ["x" * 2_000_000, ""]
-    work = ForkedMap(_tagged)
-    assert work.forked
-    for text in texts:
-        work.send(text)  # far more than a pipe holds, so the child must read as we send
-    answers = work.results()
-    pids = {answer.split(":", 1)[0] for answer in answers}
-    assert len(pids) == 1 and str(os.getpid()) not in pids
-    assert [answer.split(":", 1)[1] for answer in answers] == [text.upper() for text in texts]
-    assert not work.forked
-
-
-def test_without_fork_a_map_answers_here_when_asked() -> None:
-    work = ForkedMap(_tagged, fork=False)
-    work.send("a")
-    work.send("b")
-    assert work.results() == [f"{os.getpid()}:A", f"{os.getpid()}:B"]
-
-
-def test_when_the_map_s_child_dies_the_texts_are_answered_here() -> None:
-    parent = os.getpid()
-
-    def die_on_c(text: str) -> str:
-        if text == "c" and os.getpid() != parent:
-            os._exit(3)
-        return _tagged(text)
-
-    work = ForkedMap(die_on_c)
-    for text in "abcde":
-        work.send(text)
-    assert work.results() == [f"{parent}:{text.upper()}" for text in "abcde"]
-
-
-def test_a_failure_in_the_map_s_function_is_raised_here() -> None:
-    def fail_on_b(text: str) -> str:
-        if text == "b":
-            raise PrepkitError("cannot do b")
-        return text
-
-    work = ForkedMap(fail_on_b)
-    for text in "abc":
-        work.send(text)
-    with pytest.raises(PrepkitError, match="cannot do b"):
-        work.results()
-
-
-def test_cancel_stops_the_map_s_child_and_forgets_the_texts() -> None:
-    work = ForkedMap(_tagged)
-    work.send("a")
-    assert work._child is not None
-    pid = work._child._pid
-    assert pid is not None
-    work.cancel()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
-    assert work.results() == []
