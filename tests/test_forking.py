@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from generator.errors import PrepkitError
+from generator.errors import ContentError, Diagnostic, Position, PrepkitError
 from generator.forking import ForkedCall, ForkedSteps, can_fork
+from generator.output.fence import UnsafeOutput
+from generator.yaml_source import YamlError
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="forking needs Linux and one thread")
 
@@ -157,3 +160,42 @@ def test_cancel_stops_and_reaps_a_busy_child(tmp_path: Path) -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     assert len(list(tmp_path.iterdir())) < 1000
+
+
+# Every error the build raises must survive pickling, to come back whole from a helper.
+
+def _round_trip(error: BaseException) -> BaseException:
+    return pickle.loads(pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_DIAGNOSTIC = Diagnostic("interviews/ada.yaml", Position(3, 5), "no such person", "person")
+
+
+def test_a_prepkit_error_round_trips_with_its_diagnostics() -> None:
+    back = _round_trip(PrepkitError("cannot build", [_DIAGNOSTIC]))
+    assert type(back) is PrepkitError
+    assert back.format_message() == f"{_DIAGNOSTIC.format()}\ncannot build"
+    assert back.exit_code == 1
+
+
+def test_a_content_error_round_trips_though_it_takes_only_diagnostics() -> None:
+    error = ContentError([_DIAGNOSTIC, _DIAGNOSTIC.as_error()])
+    back = _round_trip(error)
+    assert type(back) is ContentError
+    assert back.diagnostics == error.diagnostics
+    assert back.format_message() == error.format_message()
+    assert str(back) == "2 errors found; nothing was built."
+
+
+def test_unsafe_output_round_trips_with_its_exit_code() -> None:
+    back = _round_trip(UnsafeOutput("the site folder holds the kit"))
+    assert type(back) is UnsafeOutput
+    assert str(back) == "the site folder holds the kit"
+    assert back.exit_code == 2
+
+
+def test_a_yaml_error_round_trips_with_its_diagnostic() -> None:
+    back = _round_trip(YamlError(_DIAGNOSTIC))
+    assert type(back) is YamlError
+    assert back.diagnostic == _DIAGNOSTIC
+    assert str(back) == _DIAGNOSTIC.format()
