@@ -21,15 +21,17 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator import forking
+from generator import forking, site
 from generator.errors import ContentError, Diagnostic, Position, PrepkitError
 from generator.forking import ChildError, ForkedCall, ForkedSteps, can_fork
 from generator.output.fence import UnsafeOutput
+from generator.plugin import PrepkitPlugin
 from generator.yaml_source import YamlError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -569,3 +571,52 @@ def test_cancel_stops_and_reaps_a_busy_child(tmp_path: Path) -> None:
     assert time.monotonic() - started < 2  # it stops after the step it is on, not at 1000
     _assert_reaped(pid)
     assert len(list(tmp_path.iterdir())) < 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# The build's own children
+# ---------------------------------------------------------------------------------------------
+
+def _prepared() -> site.PreparedSite:
+    return site.prepare_site(REPO_ROOT / "content", today=date(2026, 11, 25))
+
+
+@needs_fork
+def test_when_our_half_of_the_pages_fails_the_helper_is_reaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    started = tmp_path / "helper-started"
+    render_and_write = site._render_and_write
+
+    def render(*args: Any) -> Any:
+        if os.getpid() != parent:
+            (tmp_path / "pid").write_text(str(os.getpid()))
+            (tmp_path / "pid").rename(started)
+            time.sleep(30)  # outlives the test unless stopped
+            return render_and_write(*args)
+        deadline = time.monotonic() + 10
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise PrepkitError("our half failed")
+
+    monkeypatch.setattr(site, "_render_and_write", render)
+    with pytest.raises(PrepkitError, match="our half failed") as raised:
+        site.write_site(_prepared(), tmp_path / "out")
+    # Reaped at once, though the traceback kept here still holds write_site's helper.
+    _assert_reaped(int(started.read_text()))
+    with pytest.raises(ChildProcessError):  # no child of this process left at all
+        os.waitpid(-1, os.WNOHANG)
+    assert raised.traceback
+
+
+@needs_fork
+def test_a_failed_build_stops_and_reaps_the_plugin_s_children(tmp_path: Path) -> None:
+    plugin = PrepkitPlugin()
+    plugin.writing = site.SiteWriting(_prepared(), tmp_path / "out")
+    plugin.calendar_call = ForkedCall(lambda: time.sleep(30) or b"")
+    pids = [plugin.writing._work.pid, plugin.calendar_call.pid]
+    plugin.on_build_error(error=RuntimeError("MkDocs failed"))
+    assert plugin.writing is None and plugin.calendar_call is None
+    for pid in pids:
+        assert pid is not None
+        _assert_reaped(pid)
