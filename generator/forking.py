@@ -16,11 +16,15 @@ What a child's work comes back as:
 - With no answer the call runs again here, so what is forked must be safe to repeat.
 - An exception raised in the child is raised here, carrying the child's traceback as a
   note. One that cannot be pickled there or unpickled here comes back as `ChildError`,
-  naming its type and giving its message: never as a silent second run, never as a
-  pickling error.
+  naming its type and giving its message: never as a silent second run, never as an
+  unpickling error. A value the child cannot pickle is raised here as the child's error; a
+  value that cannot be unpickled here is raised as it is (a type that does not round-trip
+  is a bug to see, not to hide behind a second run).
 - Every child is reaped: when its answer is taken, when it is cancelled, when waiting for it
   is interrupted, when its object is dropped unanswered, and at the latest when this
   process exits (then it is killed first).
+
+Why a call ran here after all (no answer, a fork that failed) is logged at debug level.
 """
 
 from __future__ import annotations
