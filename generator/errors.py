@@ -79,6 +79,16 @@ class PrepkitError(click.ClickException):
     def show(self, file: object = None) -> None:
         click.echo(self.format_message(), err=True)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled whole, so the error survives the trip back from a forked helper: a
+        # subclass's __init__ may take other arguments than `args` (ContentError takes only
+        # the diagnostics), so it is rebuilt without calling __init__.
+        return (_rebuilt, (type(self), self.args), self.__dict__)
+
+
+def _rebuilt(kind: type[PrepkitError], args: tuple[object, ...]) -> PrepkitError:
+    return kind.__new__(kind, *args)  # its attributes come back from the pickled state
+
 
 class ContentError(PrepkitError):
     """The kit's content has errors; each is a located diagnostic."""

@@ -135,7 +135,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
                           self.cache_dir)
         except PrepkitError as error:
             self.failure = error
-            self.release_lock()
+            self.stop_helpers()
             raise PluginError(error.format_message()) from None
         assert self.prepared is not None
         if config.nav is None:
@@ -231,7 +231,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def write_calendar(self) -> None:
         if self.calendar_call is None:
             return
-        data, self.calendar_call = self.calendar_call.result(), None
+        calendar_call, self.calendar_call = self.calendar_call, None
+        with calendar_call:  # its child is reaped even if making the calendar failed
+            data = calendar_call.result()
         with suppress(FileNotFoundError):
             if self.calendar_file.read_bytes() == data:
                 return  # unchanged: its date tells a dirty rebuild to leave it alone
@@ -277,13 +279,17 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.held_lock = None
 
     def stop_helpers(self) -> None:
-        self.release_lock()
-        if self.writing is not None:
-            self.writing.cancel()
-            self.writing = None
-        if self.calendar_call is not None:
-            self.calendar_call.cancel()
-            self.calendar_call = None
+        """Stop and reap the forked children, then release the kit's lock (not before: a
+        child writing pages still writes into the cache the lock guards)."""
+        try:
+            if self.writing is not None:
+                writing, self.writing = self.writing, None
+                writing.cancel()
+            if self.calendar_call is not None:
+                calendar_call, self.calendar_call = self.calendar_call, None
+                calendar_call.cancel()
+        finally:
+            self.release_lock()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # The content, the theme folder (the kit's email templates too) and mkdocs.yml.

@@ -105,6 +105,10 @@ class YamlError(Exception):
         super().__init__(diagnostic.format())
         self.diagnostic = diagnostic
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Its one argument is the diagnostic, not the message in `args`.
+        return (type(self), (self.diagnostic,), self.__dict__)
+
 
 def format_key_path(loc: KeyPath) -> str:
     text = ""

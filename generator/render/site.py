@@ -101,9 +101,11 @@ def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> 
     jobs = page_jobs(prepared.kit, prepared.relations, emails,
                      RenderOptions(today=prepared.today, audience=prepared.audience,
                                    packets=prepared.packets))
-    helper = ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails), fork=share)
-    ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
-    theirs, their_stats, their_checks = helper.result()
+    # If rendering our half fails, the helper is stopped and reaped, not left running.
+    with ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails),
+                    fork=share) as helper:
+        ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
+        theirs, their_stats, their_checks = helper.result()
     emails.adopt(their_checks)
     pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
     return _generated(prepared, emails, pages, our_stats + their_stats, out_dir)
@@ -137,11 +139,13 @@ class SiteWriting:
 
     def finish(self) -> GeneratedSite:
         """Wait for (or write) every page, remove stale files and check the emails."""
-        pages, stats, checks = self._work.result()
+        with self._work:  # whatever happens, no child is left running
+            pages, stats, checks = self._work.result()
         self._emails.adopt(checks)
         return _generated(self._prepared, self._emails, pages, stats, self._out_dir)
 
     def cancel(self) -> None:
+        """Stop the forked child, whatever it is doing, and reap it."""
         self._work.cancel()
 
 
