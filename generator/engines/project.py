@@ -61,16 +61,13 @@ def project_files(prepared: PreparedSite, location: KitLocation, *,
         check_overrides(overrides, location.root)
     site_url = config.get("site_url")
     # With `share`, another core makes the calendar and half the pages meanwhile.
-    calendar_call = ForkedCall(partial(
-        calendar_bytes, prepared.kit, prepared.relations, today=prepared.today,
-        site_url=site_url if isinstance(site_url, str) else None), fork=share)
-    try:
+    with ForkedCall(partial(calendar_bytes, prepared.kit, prepared.relations,
+                            today=prepared.today,
+                            site_url=site_url if isinstance(site_url, str) else None),
+                    fork=share) as calendar_call:
         rendered = render_site(prepared, share=share)
-    except BaseException:
-        calendar_call.cancel()
-        raise
+        calendar = calendar_call.result()
     pages = rendered.pages
-    calendar = calendar_call.result()
     plain = _plain_config(config, has_overrides=overrides is not None)
     plain["nav"] = site_nav(prepared.kit)
     if site_dir is not None:

@@ -183,13 +183,9 @@ def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
     jobs = page_jobs(prepared.kit, prepared.relations, emails,
                      RenderOptions(today=prepared.today, audience=prepared.audience,
                                    packets=prepared.packets))
-    helper = ForkedCall(partial(_render_and_check, jobs[1::2], emails), fork=share)
-    try:
+    with ForkedCall(partial(_render_and_check, jobs[1::2], emails), fork=share) as helper:
         ours = [render() for render in jobs[0::2]]
-    except BaseException:
-        helper.cancel()
-        raise
-    theirs, their_checks = helper.result()
+        theirs, their_checks = helper.result()
     emails.adopt(their_checks)
     pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
     return RenderedSite(pages, _warnings(prepared, emails))
