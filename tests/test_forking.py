@@ -27,12 +27,13 @@ from typing import Any
 
 import pytest
 
-from generator import forking, site
+from generator import forking
+from generator.engines.mkdocs_plugin import PrepkitPlugin
 from generator.errors import ContentError, Diagnostic, Position, PrepkitError
 from generator.forking import ChildError, ForkedCall, ForkedSteps, can_fork
 from generator.output.fence import UnsafeOutput
-from generator.plugin import PrepkitPlugin
-from generator.yaml_source import YamlError
+from generator.read.yaml_source import YamlError
+from generator.render import site
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 needs_fork = pytest.mark.skipif(not can_fork(),
