@@ -25,7 +25,13 @@ from generator.errors import Diagnostic
 from generator.output.mirror import WriteStats, write_changed
 from generator.render.pages import Page
 from generator.render.sanitize import clean_page_html
-from generator.render.site import GeneratedSite, generate_site, prepare_site, write_site
+from generator.render.site import (
+    GeneratedSite,
+    generate_site,
+    prepare_site,
+    render_site,
+    write_site,
+)
 
 TODAY = date(2026, 11, 25)
 NEW_NAME = "Quinn Renamed-Example"
@@ -161,6 +167,17 @@ def test_sharing_the_pages_with_a_second_process_changes_nothing(
     assert snapshot_bytes(tmp_path / "shared") == snapshot_bytes(tmp_path / "alone")
     checked = reported_by_check(synthetic_kit / "content")
     assert shared.warnings == alone.warnings == checked
+
+
+def test_rendering_in_memory_with_a_second_process_changes_nothing(
+        synthetic_kit: Path) -> None:
+    """The Zensical project and the export render every other page in a forked process:
+    the same pages in the same order, and the same warnings as `prepkit check`."""
+    shared = render_site(prepare_site(synthetic_kit / "content", today=TODAY), share=True)
+    alone = render_site(prepare_site(synthetic_kit / "content", today=TODAY), share=False)
+    assert [(p.uri, p.in_nav, p.text) for p in shared.pages] == \
+        [(p.uri, p.in_nav, p.text) for p in alone.pages]
+    assert shared.warnings == alone.warnings == reported_by_check(synthetic_kit / "content")
 
 
 def test_a_shared_build_reports_every_email_warning_check_does(tmp_path: Path) -> None:
