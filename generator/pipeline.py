@@ -12,18 +12,19 @@ from generator.derive import relate
 from generator.emails import EmailDrafts
 from generator.errors import PrepkitError, errors_in
 from generator.lint import email_warnings, lint
+from generator.load_cache import LoadCache
 from generator.sound_part import sound_part
 
 
-def load_kit(content_dir: Path, *, today: date | None = None,
-             check_emails: bool = True) -> LoadResult:
+def load_kit(content_dir: Path, *, today: date | None = None, check_emails: bool = True,
+             cache: LoadCache | None = None) -> LoadResult:
     """Everything `prepkit check` reports; `result.kit` is None when there are errors.
 
     The emails are checked as of `today` (else PREPKIT_TODAY, SOURCE_DATE_EPOCH or the real
     date). A build leaves them out here (`check_emails=False`) and checks the very drafts it
-    puts on its pages instead.
+    puts on its pages instead. A serve session passes its `cache` (see `read_content`).
     """
-    result = read_content(content_dir)
+    result = read_content(content_dir, cache=cache)
     if result.kit is None:
         return result
     unreadable = {error.file for error in errors_in(result.diagnostics)}

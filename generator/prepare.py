@@ -15,6 +15,7 @@ from generator.clock import current_moment
 from generator.derive import Relations, relate
 from generator.errors import ContentError, Diagnostic, errors_in
 from generator.kit import Kit
+from generator.load_cache import LoadCache
 from generator.pipeline import load_kit
 
 
@@ -35,13 +36,13 @@ class PreparedKit:
 
 
 def prepare(content_dir: Path, *, today: date | None, public: bool,
-            check_emails: bool = False) -> PreparedKit:
+            check_emails: bool = False, cache: LoadCache | None = None) -> PreparedKit:
     """Load, check, derive and filter the kit; raise ContentError if it has errors.
 
     `today` None means the real date in the kit's timezone. The run is public when asked
-    for, or when kit.yml says `publish: public`.
+    for, or when kit.yml says `publish: public`. A serve session passes its `cache`.
     """
-    result = load_kit(content_dir, today=today, check_emails=check_emails)
+    result = load_kit(content_dir, today=today, check_emails=check_emails, cache=cache)
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
     full_kit = result.kit

@@ -16,6 +16,7 @@ from generator.errors import Diagnostic
 from generator.forking import ForkedCall, ForkedSteps
 from generator.kit import Kit
 from generator.lint import email_warnings
+from generator.load_cache import LoadCache
 from generator.output import WriteStats
 from generator.output.mirror import remove_others, write_changed
 from generator.prepare import PreparedKit, prepare
@@ -84,10 +85,12 @@ class GeneratedSite:
 
 
 def prepare_site(content_dir: Path, *, today: date | None = None, public: bool = False,
-                 packets: bool = False) -> PreparedSite:
+                 packets: bool = False, cache: LoadCache | None = None) -> PreparedSite:
     """The kit for the site; raise ContentError if the content has errors. With `packets`,
-    each prep page links to its printed packet, which the caller writes."""
-    return PreparedSite(prepare(content_dir, today=today, public=public), packets)
+    each prep page links to its printed packet, which the caller writes. A serve session
+    passes its `cache`, so a reload parses only the files that changed."""
+    return PreparedSite(prepare(content_dir, today=today, public=public, cache=cache),
+                        packets)
 
 
 def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> GeneratedSite:
