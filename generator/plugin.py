@@ -36,6 +36,7 @@ from generator.clock import parse_today
 from generator.engines.search_index import WholeSearchIndex
 from generator.errors import ContentError, PrepkitError
 from generator.forking import ForkedCall
+from generator.load_cache import LoadCache
 from generator.output import Fence, OwnedFolder, claim_cache, lock
 from generator.output.fence import read_marker
 from generator.output.mirror import write_changed
@@ -86,6 +87,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.calendar_file = Path()
         self.site_folder = OwnedFolder(Path(), "site", None)
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
+        self.load_cache = LoadCache()  # while serving: each content file as last read
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
@@ -107,7 +109,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             public = self.config.public or self.command == "gh-deploy"
             prepared = prepare_site(self.content_dir(config), public=public,
                                     today=parse_today(self.config.today),
-                                    packets=self.config.packets)
+                                    packets=self.config.packets,
+                                    cache=self.load_cache if self.command == "serve" else None)
             self.prepare_site_dir(config, fence, prepared.audience)
             if config.theme.custom_dir:
                 check_overrides(Path(config.theme.custom_dir), self.kit_root(config))
