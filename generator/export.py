@@ -46,15 +46,17 @@ class Project:
 
 
 def project_files(prepared: PreparedSite, location: KitLocation, *,
-                  site_dir: str | None = None,
-                  extra_docs: dict[str, bytes] | None = None) -> Project:
+                  site_dir: str | None = None, extra_docs: dict[str, bytes] | None = None,
+                  pages: list[Page] | None = None) -> Project:
     """The project of `prepared` (checked theme folder included); `site_dir` goes into its
-    config, `extra_docs` (packets) into docs/."""
+    config, `extra_docs` (packets) into docs/. `pages` are its pages when the caller has
+    rendered them already (all of them, from `prepared`)."""
     config = read_mkdocs_config(location.config_file)
     overrides = _custom_dir(config, location)
     if overrides is not None:
         check_overrides(overrides, location.root)
-    pages = render_site_pages(prepared)
+    if pages is None:
+        pages = render_site_pages(prepared)
     site_url = config.get("site_url")
     calendar = calendar_bytes(prepared.kit, prepared.relations, today=prepared.today,
                               site_url=site_url if isinstance(site_url, str) else None)

@@ -27,7 +27,6 @@ from generator.render.pages import (
     PageJob,
     RenderOptions,
     page_jobs,
-    render_pages,
 )
 
 NavEntry = dict[str, "str | list[NavEntry]"]
@@ -168,8 +167,14 @@ class _PageWriter:
 
 def render_site_pages(prepared: PreparedSite) -> list[Page]:
     """Every page of the site, rendered in memory (for an export)."""
-    return render_pages(prepared.kit, prepared.relations, _drafts(prepared),
-                        RenderOptions(today=prepared.today, audience=prepared.audience,
+    return [render() for render in site_page_jobs(prepared)]
+
+
+def site_page_jobs(prepared: PreparedSite) -> list[PageJob]:
+    """One call per page of the site, in page order, each rendering its page (so a caller
+    can render a few pages first, or stop between pages)."""
+    return page_jobs(prepared.kit, prepared.relations, _drafts(prepared),
+                     RenderOptions(today=prepared.today, audience=prepared.audience,
                                    packets=prepared.packets))
 
 

@@ -22,6 +22,7 @@ from generator.errors import PrepkitError
 from generator.export import Project, project_files
 from generator.output import OwnedFolder, kit_lock, publish_folder
 from generator.packets import write_site_packets
+from generator.render.pages import Page
 from generator.settings import KitLocation, locate_kit, read_mkdocs_config
 from generator.site import PreparedSite, prepare_site
 from generator.warning_summary import warning_lines
@@ -42,9 +43,10 @@ def project_folder(location: KitLocation, prepared: PreparedSite) -> OwnedFolder
                              what="the Zensical project", audience=prepared.audience)
 
 
-def write_project(location: KitLocation, prepared: PreparedSite,
-                  folder: OwnedFolder) -> Project:
-    """Write (only what changed of) the project into `folder`; its config is mkdocs.yml."""
+def write_project(location: KitLocation, prepared: PreparedSite, folder: OwnedFolder, *,
+                  pages: list[Page] | None = None) -> Project:
+    """Write (only what changed of) the project into `folder`; its config is mkdocs.yml.
+    `pages` are the site's pages when the caller has rendered them already."""
     packets: dict[str, bytes] = {}
     if prepared.packets:
         printed = write_site_packets(prepared.kit, prepared.relations,
@@ -52,7 +54,8 @@ def write_project(location: KitLocation, prepared: PreparedSite,
                                      today=prepared.today, public=prepared.public)
         packets = {f"packets/{interview_id}.pdf": path.read_bytes()
                    for interview_id, path in printed.items()}
-    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets)
+    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
+                            pages=pages)
     folder.mirror(project.files)
     return project
 

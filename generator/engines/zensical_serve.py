@@ -2,32 +2,43 @@
 the kit (content, theme folder with the email templates, mkdocs.yml) and rewrites the pages
 whose text changed; Zensical rebuilds what it sees change.
 
+After an edit the kit is loaded again, parsing only the files that changed (a LoadCache),
+and the pages made from the changed files (a contact's own page for its file...) are written
+first, so Zensical starts on them at once; then every page and the calendar are made and
+whatever changed is written, so the project ends up as a full build would write it.
+
 A mistake is printed in the terminal and shown at the top of every page, over the last good
 version, until it is fixed.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Collection, Iterable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
+from generator.content import ENTITY_FOLDERS, GUIDE_FOLDER, YAML_SUFFIXES
 from generator.engines.zensical import project_folder, write_project, zensical_env
 from generator.errors import ContentError
+from generator.load_cache import LoadCache
 from generator.output import OwnedFolder, kit_lock
 from generator.render.banner import with_error_banner
 from generator.render.pages import Page
 from generator.settings import KitLocation, locate_kit, read_mkdocs_config
-from generator.site import prepare_site
+from generator.site import prepare_site, site_page_jobs
 from generator.warning_summary import warning_lines
 
 SETTLE_SECONDS = 0.1  # editors save in several steps: wait for the last one
+_T = TypeVar("_T")
 
 
 class _Preview:
@@ -35,20 +46,43 @@ class _Preview:
         self.location, self.today = location, today
         self.folder: OwnedFolder | None = None
         self.good: dict[str, bytes] = {}  # the last good project's files
+        self.cache = LoadCache()  # each content file as last read, for this session only
 
-    def refresh(self) -> Path:
-        """Write the project as the kit now is; raise ContentError if it has errors."""
+    def refresh(self, changed: Collection[Path] = (),
+                stop: Callable[[], bool] = lambda: False) -> Path:
+        """Write the project as the kit now is, the pages made from the `changed` files
+        first; raise ContentError if it has errors. When `stop` turns true (another change
+        came) before every page is made, the rest is left to the next refresh."""
         with kit_lock(self.location.cache_dir):
-            prepared = prepare_site(self.location.content_dir, today=self.today)
-            self.folder = self.folder or project_folder(self.location, prepared)
-            self.good = write_project(self.location, prepared, self.folder).files
+            prepared = prepare_site(self.location.content_dir, today=self.today,
+                                    cache=self.cache)
+            folder = self.folder = self.folder or project_folder(self.location, prepared)
+            jobs = site_page_jobs(prepared)
+            if self.good:  # the first time, there is nothing older to be quick about
+                uris = pages_made_from(changed, self.location.content_dir)
+                folder.write({f"docs/{job.uri}": job().text.encode("utf-8")
+                              for job in jobs if job.uri in uris})
+
+            def the_rest() -> dict[str, bytes] | None:
+                pages = []
+                for job in jobs:
+                    if stop():
+                        return None
+                    pages.append(job())
+                return write_project(self.location, prepared, folder, pages=pages).files
+
+            # Zensical is rebuilding the first pages meanwhile: it comes first.
+            files = _at_low_priority(the_rest)
+            if files is not None:
+                self.good = files
         for line in warning_lines(prepared.warnings):
             click.echo(f"warning: {line}", err=True)
-        return self.folder.path / "mkdocs.yml"
+        return folder.path / "mkdocs.yml"
 
-    def refresh_or_report(self) -> None:
+    def refresh_or_report(self, changed: Collection[Path] = (),
+                          stop: Callable[[], bool] = lambda: False) -> None:
         try:
-            self.refresh()
+            self.refresh(changed, stop)
             click.echo("prepkit: pages updated", err=True)
         except ContentError as error:
             click.echo(error.format_message(), err=True)
@@ -68,21 +102,81 @@ class _Preview:
             self.folder.write(files)
 
 
+def pages_made_from(changed: Iterable[Path], content_dir: Path) -> set[str]:
+    """The uris a page made from each changed content file would have: `<folder>/<id>.md`
+    for `content/<folder>/<id>.yml` (a field, contact, question set or interview has a page
+    of its own) and `guide/<slug>.md` for `content/guide/<slug>.md`. Only those the site
+    really has are rendered (`render_site_pages`); other files give none."""
+    uris = set()
+    for path in changed:
+        parts = Path(os.path.relpath(path, content_dir)).parts
+        if len(parts) != 2 or parts[0] == "..":
+            continue
+        folder, name = parts[0], Path(parts[1])
+        suffixes = (".md",) if folder == GUIDE_FOLDER else \
+            YAML_SUFFIXES if folder in ENTITY_FOLDERS else ()
+        if name.suffix in suffixes and not name.name.startswith("."):
+            uris.add(f"{folder}/{name.stem}.md")
+    return uris
+
+
+def _at_low_priority(work: Callable[[], _T]) -> _T:
+    """`work()`, run in a thread the system schedules after others (on Linux, where a
+    thread's nice value is its own), so Zensical's rebuild is not slowed by it."""
+    outcome: list[_T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        if sys.platform.startswith("linux"):
+            with suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+        try:
+            outcome.append(work())
+        except BaseException as error:  # raised again in the caller's thread
+            failure.append(error)
+
+    worker = threading.Thread(target=run, name="prepkit-refresh", daemon=True)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+class _Changes:
+    """The paths watchdog saw change since they were last taken."""
+
+    def __init__(self) -> None:
+        self.seen = threading.Event()
+        self._paths: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def add(self, *paths: Path) -> None:
+        with self._lock:
+            self._paths.update(paths)
+            self.seen.set()
+
+    def take(self) -> set[Path]:
+        with self._lock:
+            self.seen.clear()
+            paths, self._paths = self._paths, set()
+        return paths
+
+
 def serve_with_zensical(config_file: Path, *, dev_addr: str, today: date | None) -> None:
     location = locate_kit(config_file)
     preview = _Preview(location, today)
     config = preview.refresh()
-    changed = threading.Event()
-    observer = _watch(location, config_file, changed)
+    changes = _Changes()
+    observer = _watch(location, config_file, changes)
     server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(config),
                                "--dev-addr", dev_addr], cwd=config.parent,
                               env=zensical_env(today))
     try:
         while server.poll() is None:
-            if changed.wait(0.2):
+            if changes.seen.wait(0.2):
                 time.sleep(SETTLE_SECONDS)
-                changed.clear()
-                preview.refresh_or_report()
+                preview.refresh_or_report(changes.take(), stop=changes.seen.is_set)
     except KeyboardInterrupt:
         pass
     finally:
@@ -94,7 +188,7 @@ def serve_with_zensical(config_file: Path, *, dev_addr: str, today: date | None)
             server.kill()
 
 
-def _watch(location: KitLocation, config_file: Path, changed: threading.Event) -> Any:
+def _watch(location: KitLocation, config_file: Path, changes: _Changes) -> Any:
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
@@ -107,8 +201,11 @@ def _watch(location: KitLocation, config_file: Path, changed: threading.Event) -
         def on_any_event(self, event: FileSystemEvent) -> None:
             if event.event_type in ("opened", "closed_no_write"):
                 return
-            if self.only is None or Path(str(event.src_path)).resolve() == self.only:
-                changed.set()
+            paths = [Path(os.fsdecode(event.src_path))]
+            if getattr(event, "dest_path", ""):  # a move: both names changed
+                paths.append(Path(os.fsdecode(event.dest_path)))
+            if self.only is None or any(path.resolve() == self.only for path in paths):
+                changes.add(*paths)
 
     observer = Observer()
     observer.schedule(_Changed(), str(location.content_dir), recursive=True)
