@@ -47,6 +47,15 @@ def write_project(location: KitLocation, prepared: PreparedSite, folder: OwnedFo
                   pages: list[Page] | None = None) -> Project:
     """Write (only what changed of) the project into `folder`; its config is mkdocs.yml.
     `pages` are the site's pages when the caller has rendered them already."""
+    project = project_in(location, prepared, folder, pages=pages)
+    folder.mirror(project.files)
+    return project
+
+
+def project_in(location: KitLocation, prepared: PreparedSite, folder: OwnedFolder, *,
+               pages: list[Page] | None = None) -> Project:
+    """The project `write_project` writes into `folder` (its packets are printed beside it,
+    when asked for)."""
     packets: dict[str, bytes] = {}
     if prepared.packets:
         printed = write_site_packets(prepared.kit, prepared.relations,
@@ -54,10 +63,8 @@ def write_project(location: KitLocation, prepared: PreparedSite, folder: OwnedFo
                                      today=prepared.today, public=prepared.public)
         packets = {f"packets/{interview_id}.pdf": path.read_bytes()
                    for interview_id, path in printed.items()}
-    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
-                            pages=pages)
-    folder.mirror(project.files)
-    return project
+    return project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
+                         pages=pages)
 
 
 def build_with_zensical(config_file: Path, *, site_dir: Path | None, today: date | None,

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 import click
 
 from generator.content import ENTITY_FOLDERS, GUIDE_FOLDER, YAML_SUFFIXES
-from generator.engines.zensical import project_folder, write_project, zensical_env
+from generator.engines.zensical import project_folder, project_in, zensical_env
 from generator.errors import ContentError
 from generator.load_cache import LoadCache
 from generator.output import OwnedFolder, kit_lock
@@ -69,12 +69,18 @@ class _Preview:
                     if stop():
                         return None
                     pages.append(job())
-                return write_project(self.location, prepared, folder, pages=pages).files
+                return project_in(self.location, prepared, folder, pages=pages).files
 
             # Zensical is rebuilding the first pages meanwhile: it comes first.
             files = _at_low_priority(the_rest)
-            if files is not None:
-                self.good = files
+            if files is None:
+                return folder.path / "mkdocs.yml"
+            # What changed is written at once, so Zensical sees it in one rebuild; then the
+            # folder is made to hold exactly the project (a banner gone, a page deleted).
+            folder.write({name: data for name, data in files.items()
+                          if self.good.get(name) != data}, record=False)
+            folder.mirror(files)
+            self.good = files
         for line in warning_lines(prepared.warnings):
             click.echo(f"warning: {line}", err=True)
         return folder.path / "mkdocs.yml"
