@@ -135,3 +135,27 @@ def full_build_index(kit: Path, engine: str) -> list[tuple[str, str, str]]:
                           text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     return search_entries((site / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
+
+
+def test_zensical_stops_with_prepkit_serve(tmp_path: Path) -> None:
+    """Ended by SIGTERM (as a supervisor or a closed terminal ends it), `prepkit serve` stops
+    Zensical too, instead of leaving it serving on its own."""
+    kit = copy_example_kit(tmp_path / "kit")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", "zensical"],
+            cwd=kit, stdout=output, stderr=subprocess.STDOUT,
+            env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+        try:
+            wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the site", log)
+            server.terminate()
+            server.wait(timeout=PATIENCE)
+            wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is None,
+                       "Zensical to stop", log)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()

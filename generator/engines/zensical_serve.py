@@ -14,6 +14,7 @@ version, until it is fixed.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -178,6 +179,9 @@ def serve_with_zensical(config_file: Path, *, dev_addr: str, today: date | None)
     server = subprocess.Popen([sys.executable, "-m", "zensical", "serve", "-f", str(config),
                                "--dev-addr", dev_addr], cwd=config.parent,
                               env=zensical_env(today))
+    # Stopped by a signal (a terminal closed, a supervisor), stop Zensical too: by default
+    # SIGTERM ends this process at once and leaves Zensical serving on its own.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         while server.poll() is None:
             if changes.seen.wait(0.2):
@@ -192,6 +196,10 @@ def serve_with_zensical(config_file: Path, *, dev_addr: str, today: date | None)
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _stop(signal_number: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _watch(location: KitLocation, config_file: Path, changes: _Changes) -> Any:
