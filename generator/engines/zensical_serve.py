@@ -203,7 +203,19 @@ def _stop(signal_number: int, frame: Any) -> None:
 
 
 def _watch(location: KitLocation, config_file: Path, changes: _Changes) -> Any:
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.events import (
+        DirCreatedEvent,
+        DirDeletedEvent,
+        DirModifiedEvent,
+        DirMovedEvent,
+        FileClosedEvent,
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+        FileSystemEvent,
+        FileSystemEventHandler,
+    )
     from watchdog.observers import Observer
 
     config_path = config_file.resolve()
@@ -222,11 +234,24 @@ def _watch(location: KitLocation, config_file: Path, changes: _Changes) -> Any:
                 changes.add(*paths)
 
     observer = Observer()
-    observer.schedule(_Changed(), str(location.content_dir), recursive=True)
+    # Only changes: every reload opens each content file, and were opening and closing
+    # reported, the events of a reload would keep this process busy while it reloads.
+    changes_only = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
+                    FileClosedEvent, DirCreatedEvent, DirDeletedEvent, DirMovedEvent,
+                    DirModifiedEvent]
+
+    def watch(handler: _Changed, folder: Path, *, recursive: bool) -> None:
+        try:
+            observer.schedule(handler, str(folder), recursive=recursive,
+                              event_filter=changes_only)
+        except TypeError:  # a watchdog before 4.0: no filter
+            observer.schedule(handler, str(folder), recursive=recursive)
+
+    watch(_Changed(), location.content_dir, recursive=True)
     theme = read_mkdocs_config(config_file).get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     if isinstance(custom_dir, str) and (location.root / custom_dir).is_dir():
-        observer.schedule(_Changed(), str(location.root / custom_dir), recursive=True)
-    observer.schedule(_Changed(config_path), str(config_path.parent), recursive=False)
+        watch(_Changed(), location.root / custom_dir, recursive=True)
+    watch(_Changed(config_path), config_path.parent, recursive=False)
     observer.start()
     return observer
