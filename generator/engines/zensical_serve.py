@@ -112,8 +112,8 @@ class _Preview:
 def pages_made_from(changed: Iterable[Path], content_dir: Path) -> set[str]:
     """The uris a page made from each changed content file would have: `<folder>/<id>.md`
     for `content/<folder>/<id>.yml` (a field, contact, question set or interview has a page
-    of its own) and `guide/<slug>.md` for `content/guide/<slug>.md`. Only those the site
-    really has are rendered (`render_site_pages`); other files give none."""
+    of its own) and `guide/<slug>.md` for `content/guide/<slug>.md`. Of these, only the
+    pages the site really has are written first; other files give none."""
     uris = set()
     for path in changed:
         parts = Path(os.path.relpath(path, content_dir)).parts
