@@ -16,6 +16,7 @@ from generator.clock import current_moment
 from generator.derive.relations import Relations, relate
 from generator.errors import ContentError, Diagnostic, errors_in
 from generator.kit import Kit
+from generator.read.load_cache import LoadCache
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,14 @@ class PreparedKit:
         return self.audience is Audience.PUBLIC
 
 
-def prepare(content_dir: Path, *, today: date | None, public: bool) -> PreparedKit:
+def prepare(content_dir: Path, *, today: date | None, public: bool,
+            cache: LoadCache | None = None) -> PreparedKit:
     """Load, check, derive and filter the kit; raise ContentError if it has errors.
 
     `today` None means the real date in the kit's timezone. The run is public when asked
-    for, or when kit.yml says `publish: public`.
+    for, or when kit.yml says `publish: public`. A serve session passes its `cache`.
     """
-    result = load_kit(content_dir)
+    result = load_kit(content_dir, cache=cache)
     if result.kit is None or errors_in(result.diagnostics):
         raise ContentError(result.diagnostics)
     full_kit = result.kit

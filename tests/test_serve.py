@@ -90,13 +90,20 @@ def test_serve_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistake(
     contact_file.write_text(text.replace(f"name: {OLD_NAME}\n", f"name: {NEW_NAME}\n"),
                             encoding="utf-8")
     wait_until(page_shows(NEW_NAME), "the edit to show", log)
-    assert NEW_NAME in (fetch(f"{base}contacts/") or "")  # the index page follows too
-    # The served search index is what a full build of the edited kit gives.
+    # The index page follows too (with Zensical, just after the edited page).
+    wait_until(lambda: NEW_NAME in (fetch(f"{base}contacts/") or ""), "the index page", log)
+    # The served search index becomes what a full build of the edited kit gives.
     engine = "zensical" if "zensical" in str(log.read_text(errors="replace")).lower() \
         else "mkdocs"
     index_url = base + SEARCH_INDEX[engine]
-    wait_until(lambda: NEW_NAME in (fetch(index_url) or ""), "the search index", log)
-    assert search_entries(fetch(index_url) or "{}") == full_build_index(kit, engine)
+
+    def index_has_the_index_page() -> bool:  # the last page to follow the edit
+        return any(location == "contacts/" and NEW_NAME in text
+                   for location, _, text in search_entries(fetch(index_url) or "{}"))
+
+    wait_until(index_has_the_index_page, "the search index", log)
+    served = search_entries(fetch(index_url) or "{}")
+    assert served == full_build_index(kit, engine)
 
     # A mistake: the terminal names the file, line and key; the page keeps the last good text.
     contact_file.write_text(text.replace("relationship:", "relashionship:"), encoding="utf-8")
@@ -135,3 +142,27 @@ def full_build_index(kit: Path, engine: str) -> list[tuple[str, str, str]]:
                           text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     return search_entries((site / SEARCH_INDEX[engine]).read_text(encoding="utf-8"))
+
+
+def test_zensical_stops_with_prepkit_serve(tmp_path: Path) -> None:
+    """Ended by SIGTERM (as a supervisor or a closed terminal ends it), `prepkit serve` stops
+    Zensical too, instead of leaving it serving on its own."""
+    kit = copy_example_kit(tmp_path / "kit")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", "zensical"],
+            cwd=kit, stdout=output, stderr=subprocess.STDOUT,
+            env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+        try:
+            wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the site", log)
+            server.terminate()
+            server.wait(timeout=PATIENCE)
+            wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is None,
+                       "Zensical to stop", log)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()

@@ -10,11 +10,13 @@ from generator.check.lint import lint
 from generator.check.sound_part import sound_part
 from generator.errors import errors_in
 from generator.read.content import LoadResult, read_content
+from generator.read.load_cache import LoadCache
 
 
-def load_kit(content_dir: Path) -> LoadResult:
-    """The kit and what is wrong with it; `result.kit` is None when there are errors."""
-    result = read_content(content_dir)
+def load_kit(content_dir: Path, *, cache: LoadCache | None = None) -> LoadResult:
+    """The kit and what is wrong with it; `result.kit` is None when there are errors. A
+    serve session passes its `cache` (see `read_content`)."""
+    result = read_content(content_dir, cache=cache)
     if result.kit is None:
         return result
     unreadable = {error.file for error in errors_in(result.diagnostics)}

@@ -42,6 +42,7 @@ from generator.output.fence import read_marker
 from generator.output.mirror import write_changed
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
+from generator.read.load_cache import LoadCache
 from generator.read.overrides import check_overrides
 from generator.render.banner import with_error_banner
 from generator.render.calendar import calendar_bytes
@@ -88,6 +89,7 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.calendar_file = Path()
         self.site_folder = OwnedFolder(Path(), "site", None)
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
+        self.load_cache = LoadCache()  # while serving: each content file as last read
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
@@ -109,7 +111,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             public = self.config.public or self.command == "gh-deploy"
             prepared = prepare_site(self.content_dir(config), public=public,
                                     today=self.today or parse_today(self.config.today),
-                                    packets=self.config.packets)
+                                    packets=self.config.packets,
+                                    cache=self.load_cache if self.command == "serve" else None)
             self.prepare_site_dir(config, fence, prepared.audience)
             if config.theme.custom_dir:
                 check_overrides(Path(config.theme.custom_dir), self.kit_root(config))

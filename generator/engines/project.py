@@ -19,7 +19,13 @@ from generator.read.settings import KitLocation, plugin_entries, read_mkdocs_con
 from generator.render.calendar import calendar_bytes
 from generator.render.pages import Page
 from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
-from generator.render.site import PreparedSite, prepare_site, render_site, site_nav
+from generator.render.site import (
+    PreparedSite,
+    RenderedSite,
+    prepare_site,
+    render_site,
+    site_nav,
+)
 
 # Per-item pages are reached from index pages, never listed in the sidebar.
 NOT_IN_NAV = "\n".join(f"/{folder}/*.md" for folder in
@@ -51,9 +57,11 @@ class Project:
 
 def project_files(prepared: PreparedSite, location: KitLocation, *,
                   site_dir: str | None = None,
-                  extra_docs: dict[str, bytes] | None = None, share: bool = False) -> Project:
+                  extra_docs: dict[str, bytes] | None = None, share: bool = False,
+                  rendered: RenderedSite | None = None) -> Project:
     """The project of `prepared` (checked theme folder included); `site_dir` goes into its
-    config, `extra_docs` (packets) into docs/. With `share`, forked processes do part of
+    config, `extra_docs` (packets) into docs/. `rendered` is the site's pages and warnings
+    when the caller has rendered them already. With `share`, forked processes do part of
     the work (see `generator.forking`; a process running threads does it all itself)."""
     config = read_mkdocs_config(location.config_file)
     overrides = _custom_dir(config, location)
@@ -65,7 +73,8 @@ def project_files(prepared: PreparedSite, location: KitLocation, *,
                             today=prepared.today,
                             site_url=site_url if isinstance(site_url, str) else None),
                     fork=share) as calendar_call:
-        rendered = render_site(prepared, share=share)
+        if rendered is None:
+            rendered = render_site(prepared, share=share)
         calendar = calendar_call.result()
     pages = rendered.pages
     plain = _plain_config(config, has_overrides=overrides is not None)

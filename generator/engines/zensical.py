@@ -24,7 +24,7 @@ from generator.errors import PrepkitError
 from generator.output import OwnedFolder, kit_lock, publish_folder
 from generator.packets import write_site_packets
 from generator.read.settings import KitLocation, locate_kit, read_mkdocs_config
-from generator.render.site import PreparedSite, prepare_site
+from generator.render.site import PreparedSite, RenderedSite, prepare_site
 
 PROJECT_SITE = "site"  # where Zensical writes, inside the project folder
 
@@ -42,9 +42,19 @@ def project_folder(location: KitLocation, prepared: PreparedSite) -> OwnedFolder
                              what="the Zensical project", audience=prepared.audience)
 
 
-def write_project(location: KitLocation, prepared: PreparedSite,
-                  folder: OwnedFolder, *, share: bool = False) -> Project:
-    """Write (only what changed of) the project into `folder`; its config is mkdocs.yml."""
+def write_project(location: KitLocation, prepared: PreparedSite, folder: OwnedFolder, *,
+                  share: bool = False, rendered: RenderedSite | None = None) -> Project:
+    """Write (only what changed of) the project into `folder`; its config is mkdocs.yml.
+    `rendered` is the site's pages and warnings when the caller has rendered them already."""
+    project = project_in(location, prepared, folder, share=share, rendered=rendered)
+    folder.mirror(project.files)
+    return project
+
+
+def project_in(location: KitLocation, prepared: PreparedSite, folder: OwnedFolder, *,
+               share: bool = False, rendered: RenderedSite | None = None) -> Project:
+    """The project `write_project` writes into `folder` (its packets are printed beside it,
+    when asked for)."""
     packets: dict[str, bytes] = {}
     if prepared.packets:
         printed = write_site_packets(prepared.kit, prepared.relations,
@@ -52,10 +62,8 @@ def write_project(location: KitLocation, prepared: PreparedSite,
                                      today=prepared.today, public=prepared.public)
         packets = {f"packets/{interview_id}.pdf": path.read_bytes()
                    for interview_id, path in printed.items()}
-    project = project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
-                            share=share)
-    folder.mirror(project.files)
-    return project
+    return project_files(prepared, location, site_dir=PROJECT_SITE, extra_docs=packets,
+                         share=share, rendered=rendered)
 
 
 def build_with_zensical(config_file: Path, *, site_dir: Path | None, today: date | None,

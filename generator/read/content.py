@@ -23,9 +23,16 @@ from generator.model import (
     QuestionSet,
 )
 from generator.model.types import MAX_ID_LENGTH, is_slug
-from generator.read.safe_read import UnsafeFile, folder_inside, read_text_inside, real_inside
+from generator.read.load_cache import LoadCache, LoadedFile
+from generator.read.safe_read import (
+    UnsafeFile,
+    folder_inside,
+    open_inside,
+    read_text_inside,
+    real_inside,
+)
 from generator.read.validate import did_you_mean, validate_document
-from generator.read.yaml_source import MAX_FILE_BYTES, YamlError, read_yaml_file
+from generator.read.yaml_source import MAX_FILE_BYTES, YamlError, parse_yaml_bytes
 
 # Folder name -> the model of each file in it, in the order they are read.
 ENTITY_FOLDERS: dict[str, type[Entity]] = {
@@ -82,14 +89,19 @@ def transliterate(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def read_content(content_dir: Path, *, kit_root: Path | None = None) -> LoadResult:
+def read_content(content_dir: Path, *, kit_root: Path | None = None,
+                 cache: LoadCache | None = None) -> LoadResult:
     """Read and validate every file under `content_dir` (no cross-checks yet).
 
     Only files that really are inside `kit_root` (the kit folder, the one holding mkdocs.yml;
     by default the content folder's parent) are read: a symlink leading out of it, a FIFO or
     a device anywhere in the content folder is an error, and the file is never opened.
+    With a `cache` (a serve session's), a file opened and found the same as at the last
+    reload is not parsed and validated again.
     """
     result = LoadResult(kit=None)
+    if cache is not None:
+        cache.new_round()
     root = content_dir.parent if kit_root is None else kit_root
     shown = display_path(content_dir)
     if not os.path.lexists(content_dir) or not (content_dir.is_dir()
@@ -101,11 +113,11 @@ def read_content(content_dir: Path, *, kit_root: Path | None = None) -> LoadResu
     top = _listing(content_dir, root, result)
     if top is None:
         return result
-    settings = _read_kit_file(content_dir, root, result)
+    settings = _read_kit_file(content_dir, root, result, cache)
     entities: dict[str, dict[str, Any]] = {}
     for folder, model in ENTITY_FOLDERS.items():
         entities[folder], result.broken_ids[folder] = _read_entity_folder(
-            content_dir / folder, model, root, result)
+            content_dir / folder, model, root, result, cache)
     guide_pages, guide_texts = _read_guide_pages(content_dir / GUIDE_FOLDER, root, result)
     _warn_about_strays(top, root, result)
     # With a broken kit.yml the other files are still cross-checked, under default settings.
@@ -168,7 +180,8 @@ def _kind_of(path: Path, root: Path, result: LoadResult) -> str | None:
     return None
 
 
-def _read_kit_file(content_dir: Path, root: Path, result: LoadResult) -> KitFile | None:
+def _read_kit_file(content_dir: Path, root: Path, result: LoadResult,
+                   cache: LoadCache | None) -> KitFile | None:
     present = [content_dir / name for name in KIT_FILE_NAMES
                if os.path.lexists(content_dir / name)]
     if not present:
@@ -189,18 +202,39 @@ def _read_kit_file(content_dir: Path, root: Path, result: LoadResult) -> KitFile
             "named kit.yml", code="not-a-file"))
     if kind != "file":
         return None  # a link out of the kit, a FIFO, a folder...: reported, never opened
+    loaded = _load_file(present[0], KitFile, None, root, cache)
+    result.diagnostics.extend(loaded.diagnostics)
+    return loaded.entity
+
+
+def _load_file(path: Path, model: type[Any], entity_id: str | None, root: Path,
+               cache: LoadCache | None) -> LoadedFile:
+    """Read, parse and validate one file. An entity file (`entity_id` given) also yields
+    the partial model of an invalid file, for the cross-checks; kit.yml only a valid one."""
+    def parse(raw: bytes) -> LoadedFile:
+        try:
+            document = parse_yaml_bytes(raw, path=path, display=display_path(path))
+        except YamlError as error:
+            return LoadedFile(None, (error.diagnostic,))
+        validated = validate_document(model, document)
+        if entity_id is None:
+            return LoadedFile(validated.model, tuple(validated.problems))
+        entity = validated.model or validated.partial
+        if entity is not None:
+            entity.bind(entity_id, document)
+        return LoadedFile(entity, tuple(validated.problems))
+
     try:
-        document = read_yaml_file(present[0], display_path(present[0]), root=root)
-    except YamlError as error:
-        result.diagnostics.append(error.diagnostic)
-        return None
-    validated = validate_document(KitFile, document)
-    result.diagnostics.extend(validated.problems)
-    return validated.model
+        with open_inside(path, root, limit=MAX_FILE_BYTES) as opened:
+            return parse(opened.read()) if cache is None else \
+                cache.load(path, model, opened, parse)
+    except UnsafeFile as problem:
+        return LoadedFile(None, (Diagnostic(display_path(path), START, f"file {problem.reason}",
+                                            code=problem.code),))
 
 
-def _read_entity_folder(folder: Path, model: type[Entity], root: Path,
-                        result: LoadResult) -> tuple[dict[str, Any], set[str]]:
+def _read_entity_folder(folder: Path, model: type[Entity], root: Path, result: LoadResult,
+                        cache: LoadCache | None) -> tuple[dict[str, Any], set[str]]:
     """The folder's valid entities by id, and the ids of its files that did not validate
     (references to those are not "unknown": the file exists)."""
     found: dict[str, Any] = {}
@@ -212,7 +246,6 @@ def _read_entity_folder(folder: Path, model: type[Entity], root: Path,
     for path in entries or []:
         if path.name.startswith("."):
             continue
-        shown = display_path(path)
         kind = _kind_of(path, root, result)
         if path.suffix in YAML_SUFFIXES:
             broken.add(path.stem)
@@ -220,35 +253,28 @@ def _read_entity_folder(folder: Path, model: type[Entity], root: Path,
             continue
         if kind == "folder" or path.suffix not in YAML_SUFFIXES:
             result.diagnostics.append(Diagnostic(
-                shown, START, f"not a .yml file, so it is ignored; files in {folder.name}/ "
-                "are read only when they end in .yml", severity=Severity.WARNING,
+                display_path(path), START, f"not a .yml file, so it is ignored; files in "
+                f"{folder.name}/ are read only when they end in .yml", severity=Severity.WARNING,
                 code="ignored-file"))
             continue
         entity_id = path.stem
         if not is_slug(entity_id):
             result.diagnostics.append(Diagnostic(
-                shown, START, f"file name {entity_id!r} is not a valid id; ids are lowercase "
-                f"letters, digits and single hyphens: rename it to "
+                display_path(path), START, f"file name {entity_id!r} is not a valid id; ids are "
+                f"lowercase letters, digits and single hyphens: rename it to "
                 f"'{suggested_id(entity_id)}{path.suffix}'", code="bad-id"))
             continue
         if entity_id in seen_paths:
             result.diagnostics.append(Diagnostic(
-                shown, START, f"id {entity_id!r} is already used by "
+                display_path(path), START, f"id {entity_id!r} is already used by "
                 f"{display_path(seen_paths[entity_id])}; keep one of the two", code="duplicate-id"))
             continue
         seen_paths[entity_id] = path
         result.files_read += 1
-        try:
-            document = read_yaml_file(path, shown, root=root)
-        except YamlError as error:
-            result.diagnostics.append(error.diagnostic)
-            continue
-        validated = validate_document(model, document)
-        result.diagnostics.extend(validated.problems)
-        entity = validated.model or validated.partial
-        if entity is not None:
-            entity.bind(entity_id, document)
-            found[entity_id] = entity
+        loaded = _load_file(path, model, entity_id, root, cache)
+        result.diagnostics.extend(loaded.diagnostics)
+        if loaded.entity is not None:
+            found[entity_id] = loaded.entity
     return found, broken - set(found)
 
 

@@ -5,8 +5,9 @@ blocks until a writer comes), or a link to `/dev/zero` (it never ends, and its `
 So a file is read only when the place it really leads to is inside the kit's root folder and
 is a regular file, and never more than a set number of bytes is read from it.
 
-`read_inside` is the one way the input side reads a file; `folder_inside` checks a folder
-before it is listed. Both raise `UnsafeFile` with a plain-English reason and a short code.
+`read_inside` is the one way the input side reads a file (`open_inside` when the caller
+wants the opened file's identity before deciding to read it); `folder_inside` checks a folder
+before it is listed. They raise `UnsafeFile` with a plain-English reason and a short code.
 """
 
 from __future__ import annotations
@@ -14,9 +15,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["UnsafeFile", "folder_inside", "read_inside", "read_text_inside", "real_inside"]
+__all__ = ["FileIdentity", "OpenedFile", "UnsafeFile", "folder_inside", "open_inside",
+           "read_inside", "read_text_inside", "real_inside"]
 
 # Flags for opening a file we only read: never follow a link at the last step (the path
 # handed to os.open is already the real one), never block on a FIFO or a device.
@@ -61,12 +66,56 @@ def folder_inside(path: Path, root: Path) -> Path:
     return real
 
 
-def read_inside(path: Path, root: Path, *, limit: int) -> bytes:
-    """The bytes of `path`, a regular file inside `root`, at most `limit` of them.
+@dataclass(frozen=True)
+class FileIdentity:
+    """What tells one version of an opened file from another without reading it: a write,
+    a truncation, `os.utime` or a replacement each change one of these."""
+
+    device: int
+    inode: int
+    size: int
+    modified_ns: int
+    changed_ns: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileIdentity:
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+class OpenedFile:
+    """A regular file inside the kit, open for reading, no larger than the limit it was
+    opened with when it was opened (see `open_inside`)."""
+
+    def __init__(self, descriptor: int, identity: FileIdentity, limit: int) -> None:
+        self._descriptor, self.identity, self._limit = descriptor, identity, limit
+
+    def read(self) -> bytes:
+        """Its bytes; UnsafeFile if it grew past the limit meanwhile or cannot be read."""
+        limit = self._limit
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            while size <= limit:
+                chunk = os.read(self._descriptor, min(_CHUNK, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError as error:
+            raise UnsafeFile(f"cannot be read: {_reason(error)}", "unreadable") from None
+        if size > limit:
+            raise UnsafeFile(f"is larger than {_size(limit)}, the most prepkit reads from a "
+                             f"file. {_SPLIT}", "too-large")
+        return b"".join(chunks)
+
+
+@contextmanager
+def open_inside(path: Path, root: Path, *, limit: int) -> Iterator[OpenedFile]:
+    """`path`, a regular file inside `root`, opened; its identity is that of the file
+    actually opened.
 
     Raises UnsafeFile when the file leads outside `root`, is not a regular file (FIFO,
-    device, socket, folder), holds more than `limit` bytes, or cannot be opened or read.
-    At most `limit + 1` bytes are ever read, however the file changes meanwhile.
+    device, socket, folder), holds more than `limit` bytes, or cannot be opened.
     """
     real = real_inside(path, root)
     try:
@@ -79,29 +128,30 @@ def read_inside(path: Path, root: Path, *, limit: int) -> bytes:
                              "unreadable") from None
         raise UnsafeFile(f"cannot be read: {_reason(error)}", "unreadable") from None
     try:
-        opened = os.fstat(descriptor)
+        try:
+            opened = os.fstat(descriptor)
+        except OSError as error:
+            raise UnsafeFile(f"cannot be read: {_reason(error)}", "unreadable") from None
         _check_regular(opened.st_mode)
         if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
             raise UnsafeFile("was replaced while it was read; run again", "unreadable")
         if opened.st_size > limit:
             raise UnsafeFile(f"is {opened.st_size:,} bytes; prepkit reads files up to "
                              f"{_size(limit)}. {_SPLIT}", "too-large")
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(descriptor, min(_CHUNK, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as error:
-        raise UnsafeFile(f"cannot be read: {_reason(error)}", "unreadable") from None
+        yield OpenedFile(descriptor, FileIdentity.of(opened), limit)
     finally:
         os.close(descriptor)
-    if size > limit:
-        raise UnsafeFile(f"is larger than {_size(limit)}, the most prepkit reads from a file. "
-                         f"{_SPLIT}", "too-large")
-    return b"".join(chunks)
+
+
+def read_inside(path: Path, root: Path, *, limit: int) -> bytes:
+    """The bytes of `path`, a regular file inside `root`, at most `limit` of them.
+
+    Raises UnsafeFile when the file leads outside `root`, is not a regular file (FIFO,
+    device, socket, folder), holds more than `limit` bytes, or cannot be opened or read.
+    At most `limit + 1` bytes are ever read, however the file changes meanwhile.
+    """
+    with open_inside(path, root, limit=limit) as opened:
+        return opened.read()
 
 
 def read_text_inside(path: Path, root: Path, *, limit: int) -> str:

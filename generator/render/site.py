@@ -19,6 +19,7 @@ from generator.kit import Kit
 from generator.output import WriteStats
 from generator.output.mirror import remove_others, write_changed
 from generator.prepare import PreparedKit, prepare
+from generator.read.load_cache import LoadCache
 from generator.render.guide_page import guide_page
 from generator.render.pages import (
     GUIDE_PAGES,
@@ -83,10 +84,12 @@ class GeneratedSite:
 
 
 def prepare_site(content_dir: Path, *, today: date | None = None, public: bool = False,
-                 packets: bool = False) -> PreparedSite:
+                 packets: bool = False, cache: LoadCache | None = None) -> PreparedSite:
     """The kit for the site; raise ContentError if the content has errors. With `packets`,
-    each prep page links to its printed packet, which the caller writes."""
-    return PreparedSite(prepare(content_dir, today=today, public=public), packets)
+    each prep page links to its printed packet, which the caller writes. A serve session
+    passes its `cache`, so a reload parses only the files that changed."""
+    return PreparedSite(prepare(content_dir, today=today, public=public, cache=cache),
+                        packets)
 
 
 def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> GeneratedSite:
@@ -174,21 +177,35 @@ class RenderedSite:
     warnings: list[Diagnostic]
 
 
+class SiteRendering:
+    """The site's pages as calls in page order, each rendering its page (so a caller can
+    render a few pages first, or stop between pages), and, once they are rendered, the
+    warnings: the kit's and its emails'."""
+
+    def __init__(self, prepared: PreparedSite) -> None:
+        self.prepared = prepared
+        self.emails = _drafts(prepared)
+        self.jobs = page_jobs(prepared.kit, prepared.relations, self.emails,
+                              RenderOptions(today=prepared.today, audience=prepared.audience,
+                                            packets=prepared.packets))
+
+    def warnings(self) -> list[Diagnostic]:
+        return _warnings(self.prepared, self.emails)
+
+
 def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
     """Every page of the site, rendered in memory (for an export or a Zensical project).
 
     With `share`, a forked process renders every other page meanwhile, as `write_site` does.
     """
-    emails = _drafts(prepared)
-    jobs = page_jobs(prepared.kit, prepared.relations, emails,
-                     RenderOptions(today=prepared.today, audience=prepared.audience,
-                                   packets=prepared.packets))
+    rendering = SiteRendering(prepared)
+    jobs, emails = rendering.jobs, rendering.emails
     with ForkedCall(partial(_render_and_check, jobs[1::2], emails), fork=share) as helper:
         ours = [render() for render in jobs[0::2]]
         theirs, their_checks = helper.result()
     emails.adopt(their_checks)
     pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
-    return RenderedSite(pages, _warnings(prepared, emails))
+    return RenderedSite(pages, rendering.warnings())
 
 
 def _render_and_check(jobs: list[PageJob], emails: EmailDrafts,
