@@ -2,7 +2,7 @@
 
 Usage:
     python bench/bench_engines.py [--size 1000] [--pairs 3] [--seed 1] [--keep DIR]
-                                  [--skip-serve] [--skip-fork]
+                                  [--skip-serve] [--skip-fork] [--only-serve]
 
 Writes a synthetic kit (bench/synthetic.py, N interviews and N contacts) and its export
 (`prepkit export`, not timed), then measures, each comparison as A B A B ... (--pairs pairs)
@@ -18,7 +18,8 @@ from a clean state every run, reporting the median of the per-pair ratios A / B:
   generate   the site's pages rendered in memory, in this process (median): target 2 s;
   memory     the largest peak RSS of a `prepkit build` (os.wait4): target 400 MB;
   serve      for each engine, `prepkit serve`: seconds to the first page, then seconds from
-             saving a contact's new name to the page showing it (median of --pairs edits),
+             saving a contact's new name to the page showing it (median of --pairs edits,
+             each made once the last has settled: the contacts index shows it too),
              and whether the served search index holds every page's entries afterwards
              (targets: first page 8 s; edit 1.5 s with Zensical, 3 s with MkDocs); then
              the engine's own `mkdocs serve` / `zensical serve` of the export, cold, for
@@ -124,7 +125,7 @@ def serve_figures(kit: Path, engine: str, edits: int) -> tuple[float, float, str
     try:
         return _serve([sys.executable, "-m", "generator", "serve", "-f",
                        str(kit / "mkdocs.yml"), "--engine", engine, "--today", TODAY],
-                      kit, engine, f"contacts/{contact.stem}/", edit, edits)
+                      kit, engine, f"contacts/{contact.stem}/", edit, edits, "contacts/")
     finally:
         contact.write_text(original, encoding="utf-8")
 
@@ -143,13 +144,17 @@ def plain_serve_figures(export: Path, engine: str, edits: int) -> tuple[float, f
 
     try:
         return _serve([sys.executable, "-m", engine, "serve", "-f", str(export / "mkdocs.yml")],
-                      export, engine, f"contacts/{page.stem}/", edit, edits)
+                      export, engine, f"contacts/{page.stem}/", edit, edits,
+                      f"contacts/{page.stem}/")
     finally:
         page.write_text(original, encoding="utf-8")
 
 
 def _serve(command: list[str], cwd: Path, engine: str, page: str,
-           edit: Callable[[int], str], edits: int) -> tuple[float, float, str]:
+           edit: Callable[[int], str], edits: int, settled: str = "") -> tuple[float, float, str]:
+    """First page; median seconds from an edit to the page showing it, each edit made once
+    the previous one has settled (the `settled` page shows it too, then a second more); and
+    the pages in the served search index afterwards."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     start = time.perf_counter()
@@ -160,9 +165,11 @@ def _serve(command: list[str], cwd: Path, engine: str, page: str,
         first = time.perf_counter() - start
         seen = []
         for number in range(edits):
-            time.sleep(1.5)  # let the engine settle before the next edit
+            time.sleep(1.0)
             text = edit(number)
             seen.append(wait_for(lambda text=text: text in (fetch(base + page) or "")))
+            # Settled: the index that lists the page follows too (the rest of the site).
+            wait_for(lambda text=text: text in (fetch(base + settled) or ""))
         index = "search.json" if engine == "zensical" else "search/search_index.json"
         time.sleep(2)
         served = json.loads(fetch(base + index) or "{}")
@@ -183,6 +190,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--skip-serve", action="store_true")
     parser.add_argument("--skip-fork", action="store_true")
+    parser.add_argument("--only-serve", action="store_true", help="the serve rows only")
     args = parser.parse_args()
 
     import synthetic  # bench/synthetic.py
@@ -211,38 +219,39 @@ def main() -> None:
         return lambda: timed(command, cwd=export, before=clean(*leftovers))[0]
 
     rows: list[tuple[str, str, str]] = []
-    ratio, a, b = pairs(build("mkdocs"),
-                        plain([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                               str(export / "mkdocs.yml")], export / "site"), args.pairs)
-    rows.append(("MkDocs engine / plain MkDocs-Material", f"{a:.2f} s / {b:.2f} s",
-                 f"**{ratio:.3f}** (target 1.10)"))
-    ratio, a, b = pairs(build("zensical"),
-                        plain([sys.executable, "-m", "zensical", "build", "-f",
-                               str(export / "mkdocs.yml")], export / "site",
-                              export / ".cache"), args.pairs)
-    rows.append(("Zensical engine / plain `zensical build`", f"{a:.2f} s / {b:.2f} s",
-                 f"**{ratio:.3f}** (target 1.15)"))
-    if not args.skip_fork:
-        ratio, a, b = pairs(build("mkdocs"), build("mkdocs", {**ENV, "PREPKIT_NO_FORK": "1"}),
-                            args.pairs)
-        rows.append(("`prepkit build` forked helpers / one process", f"{a:.2f} s / {b:.2f} s",
-                     f"{ratio:.3f} (forking pays {100 * (1 - ratio):.0f}%)"))
-    check = statistics.median(
-        timed([*prepkit, "check", "-f", str(kit / "mkdocs.yml")], cwd=kit)[0]
-        for _ in range(args.pairs))
-    rows.append(("`prepkit check`", f"{check:.2f} s", "target 3 s"))
+    if not args.only_serve:
+        ratio, a, b = pairs(build("mkdocs"),
+                            plain([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                   str(export / "mkdocs.yml")], export / "site"), args.pairs)
+        rows.append(("MkDocs engine / plain MkDocs-Material", f"{a:.2f} s / {b:.2f} s",
+                     f"**{ratio:.3f}** (target 1.10)"))
+        ratio, a, b = pairs(build("zensical"),
+                            plain([sys.executable, "-m", "zensical", "build", "-f",
+                                   str(export / "mkdocs.yml")], export / "site",
+                                  export / ".cache"), args.pairs)
+        rows.append(("Zensical engine / plain `zensical build`", f"{a:.2f} s / {b:.2f} s",
+                     f"**{ratio:.3f}** (target 1.15)"))
+        if not args.skip_fork:
+            ratio, a, b = pairs(build("mkdocs"), build("mkdocs", {**ENV, "PREPKIT_NO_FORK": "1"}),
+                                args.pairs)
+            rows.append(("`prepkit build` forked helpers / one process", f"{a:.2f} s / {b:.2f} s",
+                         f"{ratio:.3f} (forking pays {100 * (1 - ratio):.0f}%)"))
+        check = statistics.median(
+            timed([*prepkit, "check", "-f", str(kit / "mkdocs.yml")], cwd=kit)[0]
+            for _ in range(args.pairs))
+        rows.append(("`prepkit check`", f"{check:.2f} s", "target 3 s"))
 
-    from generator.render.site import prepare_site, render_site
+        from generator.render.site import prepare_site, render_site
 
-    def generate() -> float:
-        start = time.perf_counter()
-        render_site(prepare_site(kit / "content", today=date.fromisoformat(TODAY)))
-        return time.perf_counter() - start
+        def generate() -> float:
+            start = time.perf_counter()
+            render_site(prepare_site(kit / "content", today=date.fromisoformat(TODAY)))
+            return time.perf_counter() - start
 
-    rows.append(("generation (load, check, derive, render in memory)",
-                 f"{statistics.median(generate() for _ in range(args.pairs)):.2f} s",
-                 "target 2 s"))
-    rows.append(("peak RSS of `prepkit build`", f"{peak / 2**20:.0f} MiB", "target 400 MB"))
+        rows.append(("generation (load, check, derive, render in memory)",
+                     f"{statistics.median(generate() for _ in range(args.pairs)):.2f} s",
+                     "target 2 s"))
+        rows.append(("peak RSS of `prepkit build`", f"{peak / 2**20:.0f} MiB", "target 400 MB"))
     if not args.skip_serve:
         for engine, target in (("mkdocs", 3.0), ("zensical", 1.5)):
             first, edit, whole = serve_figures(kit, engine, args.pairs)
