@@ -14,12 +14,12 @@ from site_support import TODAY, copy_example_kit
 import generator.read.load_cache
 from generator.check.load import load_kit
 from generator.engines.project import project_files
-from generator.engines.zensical_serve import _Preview, pages_made_from
+from generator.engines.zensical_serve import _Preview
 from generator.errors import ContentError
 from generator.read.content import LoadResult
 from generator.read.load_cache import LoadCache
 from generator.read.settings import locate_kit
-from generator.render.site import prepare_site
+from generator.render.site import pages_made_from, prepare_site
 
 CONTACT = "dana-kowalski"
 OLD_NAME = "Dana Kowalski"
@@ -162,3 +162,51 @@ def test_the_zensical_preview_writes_the_edited_page_first_and_ends_as_a_full_bu
     preview.refresh_or_report({contact})
     page = (docs / "contacts" / f"{CONTACT}.md").read_text(encoding="utf-8")
     assert "Your last change has errors" in page and new_name in page
+
+
+def test_the_mkdocs_preview_shows_the_edited_page_first_then_the_whole_site(
+        tmp_path: Path) -> None:
+    """After a save the served rebuild writes the edited contact's page only (MkDocs then
+    rebuilds just that page) and touches the file the server watches; the rebuild that
+    follows writes the rest, and the site ends up whole, search index included."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.engines.mkdocs_plugin import PrepkitPlugin
+
+    kit = copy_example_kit(tmp_path / "kit")
+    site = tmp_path / "served"
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file=str(kit / "mkdocs.yml"), site_dir=str(site))
+    plugin = config.plugins["prepkit"]
+    assert isinstance(plugin, PrepkitPlugin)
+    plugin.today = date.fromisoformat(TODAY)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    trigger = plugin.rebuild_trigger
+    assert not trigger.exists()  # a first build owes nothing
+
+    def text(page: str) -> str:
+        return (site / page).read_text(encoding="utf-8")
+
+    contact = kit / "content" / "contacts" / f"{CONTACT}.yml"
+    new_name = "Dana Renamed-Example"
+    contact.write_text(contact.read_text(encoding="utf-8").replace(OLD_NAME, new_name),
+                       encoding="utf-8")
+    build(config, dirty=True)
+    assert new_name in text(f"contacts/{CONTACT}/index.html")
+    assert new_name not in text("contacts/index.html")  # owed to the next rebuild
+    asked = trigger.stat().st_mtime_ns
+
+    build(config, dirty=True)  # what the server does when the trigger changes
+    assert new_name in text("contacts/index.html")
+    assert trigger.stat().st_mtime_ns == asked  # whole now: no further rebuild asked for
+    index = text("search/search_index.json")
+    assert new_name in index and OLD_NAME not in index
+
+    # A change with no page of its own (kit.yml) rebuilds everything at once.
+    kit_yml = kit / "content" / "kit.yml"
+    kit_yml.write_text(kit_yml.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build(config, dirty=True)
+    assert trigger.stat().st_mtime_ns == asked
+    config.plugins.on_shutdown()

@@ -17,6 +17,7 @@ dirty build or a served rebuild after a change of audience starts from an empty 
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import suppress
 from datetime import date
 from functools import partial
@@ -40,6 +41,7 @@ from generator.forking import ForkedCall
 from generator.output import Fence, OwnedFolder, claim_cache, lock
 from generator.output.fence import read_marker
 from generator.output.mirror import write_changed
+from generator.output.owned import write_atomically
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
 from generator.read.load_cache import LoadCache
@@ -51,7 +53,9 @@ from generator.render.sanitize import EXTENSION_NAME as SANITIZER_EXTENSION
 from generator.render.site import (
     GeneratedSite,
     PreparedSite,
+    SiteRendering,
     SiteWriting,
+    pages_made_from,
     prepare_site,
     site_nav,
     write_site,
@@ -90,6 +94,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.site_folder = OwnedFolder(Path(), "site", None)
         self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
         self.load_cache = LoadCache()  # while serving: each content file as last read
+        # While serving, after a save: the edited pages were written first, the rest is owed.
+        self.rest_pending = False
+        self.rebuild_trigger = Path()  # touched to have the served site rebuilt once more
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command  # defining on_startup also keeps this instance across rebuilds
@@ -120,13 +127,16 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             # Public and private pages are cached apart, so switching never mixes them.
             audience = prepared.audience.value
             self.cache_dir = cache_root / audience
+            self.rebuild_trigger = cache_root / "serve" / "rebuild"
             self.start_pages(prepared)
             self.prepared = prepared
             self.calendar_file = cache_root / f"calendar-{audience}.ics"
-            self.start_calendar(config)
+            if not self.rest_pending:  # the calendar comes with the rest of the pages
+                self.start_calendar(config)
             # Last: Typst leaves threads behind, and a process with threads must not fork.
             self.packets = self.print_packets(prepared, cache_root / f"packets-{audience}")
         except ContentError as error:
+            self.rest_pending = False  # the last good pages stay, under a banner
             if self.command != "serve" or self.prepared is None:
                 self.failure = error
                 raise PluginError(error.format_message()) from None
@@ -166,6 +176,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         if self.writing is not None:
             self.writing.cancel()
             self.writing = None
+        if self.command == "serve" and self.write_first_pages(prepared):
+            return
         if self.command == "serve" or self.dirty:
             # A dirty build reads only pages whose file is newer than the built page, so
             # every file must be written first; and forking is not safe while serving.
@@ -176,6 +188,23 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.writing, self.pages = writing, [(job.uri, job.in_nav) for job in writing.jobs]
         else:
             self.show(writing.finish())
+
+    def write_first_pages(self, prepared: PreparedSite) -> bool:
+        """While serving, after a save: write only the pages made from the files that
+        changed, so this rebuild shows them at once, and owe the rest to a second rebuild
+        (asked for in on_post_build), which makes the site whole. False, and nothing
+        written, for the first build, for that second rebuild, when a page comes or goes,
+        or when no changed file has a page of its own (kit.yml, say)."""
+        owed, self.rest_pending = self.rest_pending, False
+        if owed or not self.served:
+            return False
+        uris = pages_made_from(self.load_cache.parsed, prepared.full_kit.content_dir)
+        rendering = SiteRendering(prepared)
+        if not uris or [job.uri for job in rendering.jobs] != [page.uri for page in self.served]:
+            return False
+        write_changed([job() for job in rendering.jobs if job.uri in uris], self.cache_dir)
+        self.rest_pending = True
+        return True
 
     def show(self, site: GeneratedSite) -> None:
         """Take the written site's pages, and show its warnings."""
@@ -269,6 +298,9 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.rendered = set()
         self.site_folder.mark([])  # the site's audience, for the next dirty build
         self.release_lock()
+        if self.rest_pending:  # the server watches this file: it rebuilds once more
+            self.rebuild_trigger.parent.mkdir(exist_ok=True)
+            write_atomically(self.rebuild_trigger, str(time.time_ns()).encode("ascii"))
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_helpers()
@@ -295,11 +327,14 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             self.release_lock()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        # The content, the theme folder (the kit's email templates too) and mkdocs.yml.
+        # The content, the theme folder (the kit's email templates too) and mkdocs.yml
+        # (MkDocs watches it), and the folder of the file that asks for one more rebuild.
         folders = [self.content_dir(config)]
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
         watched = {Path(config.docs_dir).resolve()}
+        self.rebuild_trigger.parent.mkdir(exist_ok=True)
+        folders.append(self.rebuild_trigger.parent)
         for folder in folders:
             if folder.resolve() not in watched:
                 server.watch(str(folder))

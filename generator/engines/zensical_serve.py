@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
@@ -32,12 +32,11 @@ from generator.engines.project import Project
 from generator.engines.zensical import project_folder, project_in, zensical_env
 from generator.errors import ContentError
 from generator.output import OwnedFolder, kit_lock
-from generator.read.content import ENTITY_FOLDERS, GUIDE_FOLDER, YAML_SUFFIXES
 from generator.read.load_cache import LoadCache
 from generator.read.settings import KitLocation, locate_kit, read_mkdocs_config
 from generator.render.banner import with_error_banner
 from generator.render.pages import Page
-from generator.render.site import RenderedSite, SiteRendering, prepare_site
+from generator.render.site import RenderedSite, SiteRendering, pages_made_from, prepare_site
 
 SETTLE_SECONDS = 0.1  # editors save in several steps: wait for the last one
 _T = TypeVar("_T")
@@ -110,24 +109,6 @@ class _Preview:
                 files[name] = with_error_banner(page, error).text.encode("utf-8")
         with kit_lock(self.location.cache_dir):
             self.folder.write(files)
-
-
-def pages_made_from(changed: Iterable[Path], content_dir: Path) -> set[str]:
-    """The uris a page made from each changed content file would have: `<folder>/<id>.md`
-    for `content/<folder>/<id>.yml` (a field, contact, question set or interview has a page
-    of its own) and `guide/<slug>.md` for `content/guide/<slug>.md`. Of these, only the
-    pages the site really has are written first; other files give none."""
-    uris = set()
-    for path in changed:
-        parts = Path(os.path.relpath(path, content_dir)).parts
-        if len(parts) != 2 or parts[0] == "..":
-            continue
-        folder, name = parts[0], Path(parts[1])
-        suffixes = (".md",) if folder == GUIDE_FOLDER else \
-            YAML_SUFFIXES if folder in ENTITY_FOLDERS else ()
-        if name.suffix in suffixes and not name.name.startswith("."):
-            uris.add(f"{folder}/{name.stem}.md")
-    return uris
 
 
 def _at_low_priority(work: Callable[[], _T]) -> _T:

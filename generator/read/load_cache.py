@@ -52,6 +52,7 @@ class LoadCache:
         self._entries: dict[tuple[Path, type], _Entry] = {}
         self._round = 0
         self._started_ns = 0
+        self.parsed: list[Path] = []  # the files the current reload had to parse (changed)
 
     def new_round(self) -> None:
         """Start a reload: forget the files the last reload did not meet (deleted, renamed)."""
@@ -59,6 +60,7 @@ class LoadCache:
                          if entry.round == self._round}
         self._round += 1
         self._started_ns = time.time_ns()
+        self.parsed = []
 
     def load(self, path: Path, model: type, opened: OpenedFile,
              parse: Callable[[bytes], LoadedFile]) -> LoadedFile:
@@ -80,6 +82,7 @@ class LoadCache:
                parse: Callable[[bytes], LoadedFile], raw: bytes | None = None) -> LoadedFile:
         raw = opened.read() if raw is None else raw
         loaded = parse(raw)
+        self.parsed.append(path)
         self._entries[(path, model)] = _Entry(opened.identity, _digest(raw), loaded,
                                               self._started_ns, self._round)
         return loaded

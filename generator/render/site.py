@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -19,6 +21,7 @@ from generator.kit import Kit
 from generator.output import WriteStats
 from generator.output.mirror import remove_others, write_changed
 from generator.prepare import PreparedKit, prepare
+from generator.read.content import ENTITY_FOLDERS, GUIDE_FOLDER, YAML_SUFFIXES
 from generator.read.load_cache import LoadCache
 from generator.render.guide_page import guide_page
 from generator.render.pages import (
@@ -206,6 +209,24 @@ def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
     emails.adopt(their_checks)
     pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
     return RenderedSite(pages, rendering.warnings())
+
+
+def pages_made_from(changed: Iterable[Path], content_dir: Path) -> set[str]:
+    """The uris a page made from each changed content file would have: `<folder>/<id>.md`
+    for `content/<folder>/<id>.yml` (a field, contact, question set or interview has a page
+    of its own) and `guide/<slug>.md` for `content/guide/<slug>.md`. Of these, only the
+    pages the site really has are written first; other files give none."""
+    uris = set()
+    for path in changed:
+        parts = Path(os.path.relpath(path, content_dir)).parts
+        if len(parts) != 2 or parts[0] == "..":
+            continue
+        folder, name = parts[0], Path(parts[1])
+        suffixes = (".md",) if folder == GUIDE_FOLDER else \
+            YAML_SUFFIXES if folder in ENTITY_FOLDERS else ()
+        if name.suffix in suffixes and not name.name.startswith("."):
+            uris.add(f"{folder}/{name.stem}.md")
+    return uris
 
 
 def _render_and_check(jobs: list[PageJob], emails: EmailDrafts,
