@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from site_support import TODAY, copy_example_kit, mkdocs_env
@@ -50,6 +51,15 @@ ENGINES = ["mkdocs", "zensical"]
 SEARCH_INDEX = {"mkdocs": "search/search_index.json", "zensical": "search.json"}
 
 
+def start_serve(kit: Path, port: int, engine: str, output: IO[bytes]) -> subprocess.Popen[bytes]:
+    """`prepkit serve --engine <engine>` of the kit on the port, its output into `output`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
+         "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", engine],
+        cwd=kit, stdout=output, stderr=subprocess.STDOUT,
+        env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+
+
 @pytest.fixture(params=ENGINES)
 def served_kit(request: pytest.FixtureRequest,
                tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
@@ -58,11 +68,7 @@ def served_kit(request: pytest.FixtureRequest,
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
-             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", request.param],
-            cwd=kit, stdout=output, stderr=subprocess.STDOUT,
-            env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+        server = start_serve(kit, port, request.param, output)
         try:
             yield kit, f"http://127.0.0.1:{port}/", log
         finally:
@@ -151,11 +157,7 @@ def test_zensical_stops_with_prepkit_serve(tmp_path: Path) -> None:
     port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "-f", str(kit / "mkdocs.yml"),
-             "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY, "--engine", "zensical"],
-            cwd=kit, stdout=output, stderr=subprocess.STDOUT,
-            env={**mkdocs_env(), "PYTHONUNBUFFERED": "1"})
+        server = start_serve(kit, port, "zensical", output)
         try:
             wait_until(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the site", log)
             server.terminate()
