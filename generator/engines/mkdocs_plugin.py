@@ -8,6 +8,10 @@ before on_config returns. With `packets: true` it prints each interview's packet
 those pages and PDFs; every page's HTML is sanitized by the Markdown extension
 `generator.render.sanitize`, which on_config adds; on_serve watches the content.
 
+While serving, the kit is reloaded through a load cache (only changed files are parsed), and
+a save is shown in two rebuilds: the first writes only the pages made from the saved files,
+then touches a file the server watches; the second writes everything else (`rest_pending`).
+
 Every folder it writes goes through `generator.output`: the site folder and the cache must
 not be or hold the kit, its content or its git folder; one run at a time holds the kit's
 lock (from on_config to the end of the build); the site is marked with its audience, and a
