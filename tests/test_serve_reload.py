@@ -183,7 +183,8 @@ def test_the_mkdocs_preview_shows_the_edited_page_first_then_the_whole_site(
     plugin.today = date.fromisoformat(TODAY)
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    trigger = plugin.rebuild_trigger
+    assert plugin.serve_folder is not None
+    trigger = plugin.serve_folder.path / "rebuild"
     assert not trigger.exists()  # a first build owes nothing
 
     def text(page: str) -> str:
@@ -210,3 +211,25 @@ def test_the_mkdocs_preview_shows_the_edited_page_first_then_the_whole_site(
     build(config, dirty=True)
     assert trigger.stat().st_mtime_ns == asked
     config.plugins.on_shutdown()
+
+
+def test_the_preview_never_touches_a_trigger_folder_that_leads_into_the_kit(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A `.prepkit-cache/serve` made a link into `content/` (by mistake or by a hostile
+    checkout) is refused through the guarded writer; nothing is written in the content."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    kit = copy_example_kit(tmp_path / "kit")
+    (kit / ".prepkit-cache").mkdir()
+    (kit / ".prepkit-cache" / "serve").symlink_to(kit / "content", target_is_directory=True)
+    before = sorted(path.relative_to(kit) for path in (kit / "content").rglob("*"))
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(config_file=str(kit / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    with pytest.raises(Abort):
+        build(config, dirty=True)
+    assert "refusing to write the preview's rebuild trigger there" in caplog.text
+    config.plugins.on_shutdown()
+    assert sorted(path.relative_to(kit) for path in (kit / "content").rglob("*")) == before

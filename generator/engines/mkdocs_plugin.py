@@ -45,7 +45,6 @@ from generator.forking import ForkedCall
 from generator.output import Fence, OwnedFolder, claim_cache, lock
 from generator.output.fence import read_marker
 from generator.output.mirror import write_changed
-from generator.output.owned import write_atomically
 from generator.packets import write_site_packets
 from generator.packets.progress import packet_progress
 from generator.read.load_cache import LoadCache
@@ -66,6 +65,7 @@ from generator.render.site import (
 )
 
 log = logging.getLogger("mkdocs.plugins.prepkit")
+REBUILD_TRIGGER = "rebuild"  # in the cache's serve/ folder, which the server watches
 
 
 class PrepkitConfig(Config):
@@ -80,31 +80,37 @@ class PrepkitConfig(Config):
 
 class PrepkitPlugin(BasePlugin[PrepkitConfig]):
     def __init__(self) -> None:
-        self.command = "build"
-        self.dirty = False
         self.today: date | None = None  # given by `prepkit build`, else the `today` setting
+        self.held_lock: Path | None = None  # the kit's write lock, from on_config to the end
+        self.writing: SiteWriting | None = None  # its pages, while a forked process writes
+        self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
+        self._new_session("build", dirty=False)
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance across a serve session's rebuilds, and
+        # MkDocs keeps it for the rest of the process: each session starts clean.
+        self.stop_helpers()
+        self._new_session(command, dirty=dirty)
+
+    def _new_session(self, command: str, *, dirty: bool) -> None:
+        self.command = command
+        self.dirty = dirty
         self.prepared: PreparedSite | None = None  # the last good kit, kept while serving
         self.pages: list[tuple[str, bool]] = []  # its pages: (uri, in the sidebar)
-        self.writing: SiteWriting | None = None  # its pages, while a forked process writes
         self.cache_dir = Path()
         self.packets: dict[str, Path] = {}  # the printed packet of each interview, when asked
         self.failure: PrepkitError | None = None  # why on_config stopped the build, if it did
-        self.held_lock: Path | None = None  # the kit's write lock, from on_config to the end
         self.served: list[Page] = []  # while serving: the last good pages
         self.search_index = WholeSearchIndex()  # kept whole across dirty rebuilds
         self.rendered: set[str] = set()  # urls of the pages this build rendered
         self.page_urls: list[str] = []  # urls of every page of the site, in order
         self.calendar_file = Path()
         self.site_folder = OwnedFolder(Path(), "site", None)
-        self.calendar_call: ForkedCall[bytes] | None = None  # calendar.ics, being made
         self.load_cache = LoadCache()  # while serving: each content file as last read
         # While serving, after a save: the edited pages were written first, the rest is owed.
         self.rest_pending = False
-        self.rebuild_trigger = Path()  # touched to have the served site rebuilt once more
-
-    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        self.command = command  # defining on_startup also keeps this instance across rebuilds
-        self.dirty = dirty
+        # While serving: the folder of the file touched to have the site rebuilt once more.
+        self.serve_folder: OwnedFolder | None = None
 
     def kit_root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -131,7 +137,11 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
             # Public and private pages are cached apart, so switching never mixes them.
             audience = prepared.audience.value
             self.cache_dir = cache_root / audience
-            self.rebuild_trigger = cache_root / "serve" / "rebuild"
+            if self.command == "serve" and self.serve_folder is None:
+                self.serve_folder = OwnedFolder.claim(
+                    cache_root / "serve", fence=fence, kind="serve",
+                    what="the preview's rebuild trigger")
+                self.serve_folder.mark([REBUILD_TRIGGER])
             self.start_pages(prepared)
             self.prepared = prepared
             self.calendar_file = cache_root / f"calendar-{audience}.ics"
@@ -302,9 +312,10 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         self.rendered = set()
         self.site_folder.mark([])  # the site's audience, for the next dirty build
         self.release_lock()
-        if self.rest_pending:  # the server watches this file: it rebuilds once more
-            self.rebuild_trigger.parent.mkdir(exist_ok=True)
-            write_atomically(self.rebuild_trigger, str(time.time_ns()).encode("ascii"))
+        if self.rest_pending and self.serve_folder is not None:
+            # The server watches this folder: it rebuilds once more.
+            self.serve_folder.write({REBUILD_TRIGGER: str(time.time_ns()).encode("ascii")},
+                                    record=False)  # listed in its marker when claimed
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_helpers()
@@ -337,8 +348,8 @@ class PrepkitPlugin(BasePlugin[PrepkitConfig]):
         if config.theme.custom_dir:
             folders.append(Path(config.theme.custom_dir))
         watched = {Path(config.docs_dir).resolve()}
-        self.rebuild_trigger.parent.mkdir(exist_ok=True)
-        folders.append(self.rebuild_trigger.parent)
+        if self.serve_folder is not None:
+            folders.append(self.serve_folder.path)
         for folder in folders:
             if folder.resolve() not in watched:
                 server.watch(str(folder))
