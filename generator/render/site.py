@@ -95,6 +95,38 @@ def prepare_site(content_dir: Path, *, today: date | None = None, public: bool =
                         packets)
 
 
+@dataclass(frozen=True)
+class RenderedSite:
+    """Every page of the site in memory, and every warning: the kit's and its emails'."""
+
+    pages: list[Page]
+    warnings: list[Diagnostic]
+
+
+class SiteRendering:
+    """The site's pages as calls in page order, each rendering its page (so a caller can
+    render a few pages first, or stop between pages), and, once they are rendered, the
+    warnings: the kit's and its emails'."""
+
+    def __init__(self, prepared: PreparedSite) -> None:
+        self.prepared = prepared
+        # The drafts the pages show, from the audience's view; checked against the whole kit.
+        whole = None if prepared.kit is prepared.full_kit else prepared.full_kit
+        self.emails = EmailDrafts(prepared.kit, prepared.relations, full_kit=whole)
+        self.jobs = page_jobs(prepared.kit, prepared.relations, self.emails,
+                              RenderOptions(today=prepared.today, audience=prepared.audience,
+                                            packets=prepared.packets))
+
+    def warnings(self) -> list[Diagnostic]:
+        """The same warnings as `prepkit check`, from the same drafts: the page drafts are
+        checked against the whole kit already, unless the audience's view left people out."""
+        prepared = self.prepared
+        checked = self.emails \
+            if prepared.kit.interviews.keys() == prepared.full_kit.interviews.keys() \
+            else EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
+        return prepared.warnings + email_warnings(checked)
+
+
 def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> GeneratedSite:
     """Render every page into `out_dir` (only pages whose text changed are written) and
     check the emails the pages show.
@@ -103,18 +135,15 @@ def write_site(prepared: PreparedSite, out_dir: Path, *, share: bool = True) -> 
     second core halves the time; otherwise (or where forking is not safe) this process
     does it all, with the same result.
     """
-    emails = _drafts(prepared)
-    jobs = page_jobs(prepared.kit, prepared.relations, emails,
-                     RenderOptions(today=prepared.today, audience=prepared.audience,
-                                   packets=prepared.packets))
+    rendering = SiteRendering(prepared)
+    jobs, emails = rendering.jobs, rendering.emails
     # If rendering our half fails, the helper is stopped and reaped, not left running.
     with ForkedCall(partial(_render_and_write, jobs[1::2], out_dir, emails),
                     fork=share) as helper:
         ours, our_stats, _ = _render_and_write(jobs[0::2], out_dir, emails)
         theirs, their_stats, their_checks = helper.result()
     emails.adopt(their_checks)
-    pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
-    return _generated(prepared, emails, pages, our_stats + their_stats, out_dir)
+    return _generated(rendering, _interleaved(ours, theirs), our_stats + their_stats, out_dir)
 
 
 class SiteWriting:
@@ -124,13 +153,10 @@ class SiteWriting:
     """
 
     def __init__(self, prepared: PreparedSite, out_dir: Path, *, fork: bool = True) -> None:
-        self._prepared, self._out_dir = prepared, out_dir
-        self._emails = _drafts(prepared)
-        self.jobs = page_jobs(prepared.kit, prepared.relations, self._emails,
-                              RenderOptions(today=prepared.today, audience=prepared.audience,
-                                   packets=prepared.packets))
+        self._rendering, self._out_dir = SiteRendering(prepared), out_dir
+        self.jobs = self._rendering.jobs
         self._position = {job.uri: number for number, job in enumerate(self.jobs)}
-        writer = _PageWriter(out_dir, self._emails)
+        writer = _PageWriter(out_dir, self._rendering.emails)
         self._work = ForkedSteps([partial(writer.write, job) for job in self.jobs],
                                  writer.outcome, fork=fork)
 
@@ -147,8 +173,8 @@ class SiteWriting:
         """Wait for (or write) every page, remove stale files and check the emails."""
         with self._work:  # whatever happens, no child is left running
             pages, stats, checks = self._work.result()
-        self._emails.adopt(checks)
-        return _generated(self._prepared, self._emails, pages, stats, self._out_dir)
+        self._rendering.emails.adopt(checks)
+        return _generated(self._rendering, pages, stats, self._out_dir)
 
     def cancel(self) -> None:
         """Stop the forked child, whatever it is doing, and reap it."""
@@ -172,30 +198,6 @@ class _PageWriter:
         return self.pages, self.stats, self.emails.checked_so_far()
 
 
-@dataclass(frozen=True)
-class RenderedSite:
-    """Every page of the site in memory, and every warning: the kit's and its emails'."""
-
-    pages: list[Page]
-    warnings: list[Diagnostic]
-
-
-class SiteRendering:
-    """The site's pages as calls in page order, each rendering its page (so a caller can
-    render a few pages first, or stop between pages), and, once they are rendered, the
-    warnings: the kit's and its emails'."""
-
-    def __init__(self, prepared: PreparedSite) -> None:
-        self.prepared = prepared
-        self.emails = _drafts(prepared)
-        self.jobs = page_jobs(prepared.kit, prepared.relations, self.emails,
-                              RenderOptions(today=prepared.today, audience=prepared.audience,
-                                            packets=prepared.packets))
-
-    def warnings(self) -> list[Diagnostic]:
-        return _warnings(self.prepared, self.emails)
-
-
 def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
     """Every page of the site, rendered in memory (for an export or a Zensical project).
 
@@ -207,8 +209,12 @@ def render_site(prepared: PreparedSite, *, share: bool = False) -> RenderedSite:
         ours = [render() for render in jobs[0::2]]
         theirs, their_checks = helper.result()
     emails.adopt(their_checks)
-    pages = [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
-    return RenderedSite(pages, rendering.warnings())
+    return RenderedSite(_interleaved(ours, theirs), rendering.warnings())
+
+
+def _interleaved(ours: list[Page], theirs: list[Page]) -> list[Page]:
+    """Back in page order, the pages of the even jobs (ours) and the odd ones (theirs)."""
+    return [page for pair in zip_longest(ours, theirs) for page in pair if page is not None]
 
 
 def pages_made_from(changed: Iterable[Path], content_dir: Path) -> set[str]:
@@ -234,25 +240,12 @@ def _render_and_check(jobs: list[PageJob], emails: EmailDrafts,
     return [render() for render in jobs], emails.checked_so_far()
 
 
-def _drafts(prepared: PreparedSite) -> EmailDrafts:
-    """The drafts the pages show, from the audience's view; checked against the whole kit."""
-    whole = None if prepared.kit is prepared.full_kit else prepared.full_kit
-    return EmailDrafts(prepared.kit, prepared.relations, full_kit=whole)
-
-
-def _generated(prepared: PreparedSite, emails: EmailDrafts, pages: list[Page],
-               stats: WriteStats, out_dir: Path) -> GeneratedSite:
+def _generated(rendering: SiteRendering, pages: list[Page], stats: WriteStats,
+               out_dir: Path) -> GeneratedSite:
     stats += remove_others(out_dir, {page.uri for page in pages})
+    prepared = rendering.prepared
     return GeneratedSite(prepared.kit, prepared.relations, prepared.today, pages,
-                         prepared.public, prepared.packets, _warnings(prepared, emails), stats)
-
-
-def _warnings(prepared: PreparedSite, emails: EmailDrafts) -> list[Diagnostic]:
-    """The same warnings as `prepkit check`, from the same drafts: the page drafts are
-    checked against the whole kit already, unless the audience's view left people out."""
-    checked = emails if prepared.kit.interviews.keys() == prepared.full_kit.interviews.keys() \
-        else EmailDrafts(prepared.full_kit, relate(prepared.full_kit, prepared.relations.now))
-    return prepared.warnings + email_warnings(checked)
+                         prepared.public, prepared.packets, rendering.warnings(), stats)
 
 
 def generate_site(content_dir: Path, out_dir: Path, *, today: date | None = None,
